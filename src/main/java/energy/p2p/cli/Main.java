@@ -1,0 +1,34 @@
+package energy.p2p.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point of {@code target/p2p-energy-trading.jar}. Each subcommand is a small class in
+ * this package that turns arguments into options and calls the library; nothing else lives here.
+ */
+@Command(
+    name = "p2p-energy-trading",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Network-aware peer-to-peer energy market on Apache Flink.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main {
+
+  private Main() {}
+
+  /** Builds the command line; tests call this to run subcommands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    int exit = commandLine().execute(args);
+    // Flink's MiniCluster and Kafka clients leave non-daemon threads behind: exit explicitly.
+    System.exit(exit);
+  }
+}

@@ -1,0 +1,44 @@
+package energy.p2p.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened in one (feeder, frame) window: the clearing engine's figures, then the
+ * feasibility operator's. JSON field names are those of docs/formats.md.
+ *
+ * @param bids valid bids accepted into the window and cleared (matched or not)
+ * @param vMinPu lowest bus voltage of the cleared trades' load flow (p.u.)
+ * @param vMaxPu highest bus voltage of the cleared trades' load flow (p.u.)
+ * @param evaluations NSGA-II evaluations spent
+ * @param solveMillis wall-clock clearing time; 0 when timings are not recorded (deterministic replay)
+ * @param front the final Pareto front, sorted by buyer welfare
+ * @param compromiseIndex index in {@code front} of the chosen point
+ * @param curtailedKwh energy the feasibility operator cut
+ * @param bindingBuses bus numbers whose voltage limit bound (at clearing or curtailment)
+ * @param bindingBranches branches ("from-to") whose current rating bound
+ */
+public record ClearingReport(
+    String feederId,
+    long frameStartMs,
+    int bids,
+    int buyers,
+    int sellers,
+    double matchedKwh,
+    double buyerWelfare,
+    double sellerWelfare,
+    double socialWelfare,
+    int paretoFrontSize,
+    String compromiseRule,
+    double vMinPu,
+    double vMaxPu,
+    ClearingStatus status,
+    long evaluations,
+    long solveMillis,
+    Map<BuyerClass, ClassStats> perClass,
+    List<FrontPoint> front,
+    int compromiseIndex,
+    Feasibility feasibility,
+    double curtailedKwh,
+    List<Integer> bindingBuses,
+    List<String> bindingBranches) {}

@@ -1,0 +1,13 @@
+package energy.p2p.model;
+
+/** Outcome of clearing one (feeder, frame) window. */
+public enum ClearingStatus {
+  /** Trades were matched. */
+  CLEARED,
+  /** Valid bids, but no buyer's limit reaches any seller's ask (after grid fees): nothing traded. */
+  NO_CROSSING,
+  /** Only buyers or only sellers: nothing to match. */
+  ONE_SIDED,
+  /** The feeder's load flow did not converge (base case or every candidate): nothing traded. */
+  GRID_NOT_CONVERGED
+}

@@ -1,0 +1,29 @@
+package energy.p2p.model;
+
+/** Why a bid was not cleared as submitted. Every rejected bid carries exactly one. */
+public enum ReasonCode {
+  /** Not JSON/CSV, a missing field or a field of the wrong type. */
+  MALFORMED,
+  /** Record larger than the accepted maximum size. */
+  TOO_LARGE,
+  /** Quantity not a finite number in (0, max]. */
+  INVALID_QUANTITY,
+  /** Price not a finite number in [0, max]. */
+  INVALID_PRICE,
+  /** Feeder id not loaded. */
+  UNKNOWN_FEEDER,
+  /** Bus not on the bid's feeder (or the substation bus). */
+  UNKNOWN_BUS,
+  /** Side neither BUY nor SELL, or a buyer class on a SELL that is not STANDARD. */
+  BAD_SIDE,
+  /** frameStart not aligned to the frame length. */
+  FRAME_NOT_ALIGNED,
+  /** Timestamp absurdly far from the frame (years away) or submitted after the frame started. */
+  BAD_TIMESTAMP,
+  /** Arrived after the gate closure of its frame. */
+  LATE,
+  /** Same bidId seen before; the first wins. */
+  DUPLICATE,
+  /** The window already holds the maximum number of bids. */
+  CAPACITY
+}
