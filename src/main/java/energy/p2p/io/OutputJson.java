@@ -1,0 +1,158 @@
+package energy.p2p.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import energy.p2p.model.Allocation;
+import energy.p2p.model.Bid;
+import energy.p2p.model.BuyerClass;
+import energy.p2p.model.ClassStats;
+import energy.p2p.model.ClearingReport;
+import energy.p2p.model.FrontPoint;
+import energy.p2p.model.Rejection;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * JSON writers with a FIXED field order (docs/formats.md), so that replays are byte-identical.
+ * Instants are ISO-8601 UTC; non-finite numbers are written as null (JSON has no NaN).
+ */
+final class OutputJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private OutputJson() {}
+
+  /** An epoch-millisecond instant as ISO-8601 UTC, e.g. 2026-11-24T10:00:00Z. */
+  static String instant(long epochMs) {
+    return Instant.ofEpochMilli(epochMs).toString();
+  }
+
+  static String allocation(Allocation a) {
+    return write(g -> {
+      g.writeStringField("feederId", a.feederId());
+      g.writeStringField("frameStart", instant(a.frameStartMs()));
+      g.writeStringField("buyerBidId", a.buyerBidId());
+      g.writeStringField("sellerBidId", a.sellerBidId());
+      g.writeStringField("buyerId", a.buyerId());
+      g.writeStringField("sellerId", a.sellerId());
+      number(g, "quantityKwh", a.quantityKwh());
+      number(g, "price", a.price());
+      number(g, "gridFee", a.gridFee());
+    });
+  }
+
+  static String report(ClearingReport r) {
+    return write(g -> {
+      g.writeStringField("feederId", r.feederId());
+      g.writeStringField("frameStart", instant(r.frameStartMs()));
+      g.writeNumberField("bids", r.bids());
+      g.writeNumberField("buyers", r.buyers());
+      g.writeNumberField("sellers", r.sellers());
+      number(g, "matchedKwh", r.matchedKwh());
+      number(g, "buyerWelfare", r.buyerWelfare());
+      number(g, "sellerWelfare", r.sellerWelfare());
+      number(g, "socialWelfare", r.socialWelfare());
+      g.writeNumberField("paretoFrontSize", r.paretoFrontSize());
+      g.writeStringField("compromiseRule", r.compromiseRule());
+      number(g, "vMinPu", r.vMinPu());
+      number(g, "vMaxPu", r.vMaxPu());
+      g.writeStringField("status", r.status() == null ? null : r.status().name());
+      g.writeNumberField("evaluations", r.evaluations());
+      g.writeNumberField("solveMillis", r.solveMillis());
+      g.writeObjectFieldStart("perClass");
+      if (r.perClass() != null) {
+        for (BuyerClass c : BuyerClass.values()) { // enum order, whatever the map's order
+          ClassStats s = r.perClass().get(c);
+          if (s != null) {
+            g.writeObjectFieldStart(c.name());
+            g.writeNumberField("buyers", s.buyers());
+            number(g, "demandKwh", s.demandKwh());
+            number(g, "matchedKwh", s.matchedKwh());
+            number(g, "fillRate", s.fillRate());
+            number(g, "welfare", s.welfare());
+            g.writeEndObject();
+          }
+        }
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("front");
+      if (r.front() != null) {
+        for (FrontPoint p : r.front()) {
+          g.writeStartObject();
+          number(g, "buyerWelfare", p.buyerWelfare());
+          number(g, "sellerWelfare", p.sellerWelfare());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeNumberField("compromiseIndex", r.compromiseIndex());
+      g.writeStringField("feasibility", r.feasibility() == null ? null : r.feasibility().name());
+      number(g, "curtailedKwh", r.curtailedKwh());
+      g.writeArrayFieldStart("bindingBuses");
+      if (r.bindingBuses() != null) {
+        for (Integer b : r.bindingBuses()) {
+          g.writeNumber(b);
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("bindingBranches");
+      if (r.bindingBranches() != null) {
+        for (String b : r.bindingBranches()) {
+          g.writeString(b);
+        }
+      }
+      g.writeEndArray();
+    });
+  }
+
+  static String rejection(Rejection r) {
+    return write(g -> {
+      g.writeStringField("bidId", r.bidId());
+      g.writeStringField("feederId", r.feederId());
+      g.writeStringField("frameStart", r.frameStartMs() < 0 ? null : instant(r.frameStartMs()));
+      g.writeStringField("reason", r.reason().name());
+      g.writeStringField("detail", r.detail());
+      g.writeStringField("raw", r.raw());
+    });
+  }
+
+  static String bid(Bid b) {
+    return write(g -> {
+      g.writeStringField("bidId", b.bidId());
+      g.writeStringField("participantId", b.participantId());
+      g.writeStringField("feederId", b.feederId());
+      g.writeNumberField("bus", b.bus());
+      g.writeStringField("side", b.side().name());
+      number(g, "quantityKwh", b.quantityKwh());
+      number(g, "limitPrice", b.limitPrice());
+      g.writeStringField("frameStart", instant(b.frameStartMs()));
+      g.writeStringField("submittedAt", instant(b.submittedAtMs()));
+      g.writeStringField("buyerClass", b.buyerClass().name());
+    });
+  }
+
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    if (Double.isFinite(v)) {
+      g.writeNumberField(name, v);
+    } else {
+      g.writeNullField(name);
+    }
+  }
+
+  private interface Fields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(Fields fields) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      fields.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+}
