@@ -28,7 +28,22 @@ public final class Main {
 
   public static void main(String[] args) {
     int exit = commandLine().execute(args);
-    // Flink's MiniCluster and Kafka clients leave non-daemon threads behind: exit explicitly.
-    System.exit(exit);
+    if (ownsTheJvm()) {
+      // Flink's MiniCluster and Kafka clients leave non-daemon threads behind: exit explicitly.
+      System.exit(exit);
+    } else if (exit != 0) {
+      // Submitted to a cluster: the error above went to the JobManager's log; fail the submission.
+      throw new IllegalStateException("p2p-energy-trading " + String.join(" ", args)
+          + " failed with exit code " + exit + " (the reason is in the JobManager log)");
+    }
+  }
+
+  /**
+   * True under {@code java -jar}. A jar submitted to a Flink cluster (REST /jars/run, flink run,
+   * application mode) runs this main inside the JobManager, loaded by Flink's user-code class
+   * loader: System.exit there would take the JobManager down.
+   */
+  static boolean ownsTheJvm() {
+    return Main.class.getClassLoader() == ClassLoader.getSystemClassLoader();
   }
 }
