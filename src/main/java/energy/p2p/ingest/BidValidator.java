@@ -1,5 +1,6 @@
 package energy.p2p.ingest;
 
+import energy.p2p.grid.RadialFeeder;
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
 import energy.p2p.model.ReasonCode;
@@ -27,7 +28,18 @@ public final class BidValidator implements Serializable {
   private final Map<String, FeederBuses> feeders;
   private final ValidationConfig config;
 
-  /** A validator for the given feeders (by id). */
+  /** A validator for the given loaded feeders (by id). */
+  public BidValidator(Map<String, RadialFeeder> feeders, ValidationConfig config) {
+    this(busesOf(feeders), config);
+  }
+
+  private static TreeMap<String, FeederBuses> busesOf(Map<String, RadialFeeder> feeders) {
+    TreeMap<String, FeederBuses> m = new TreeMap<>();
+    feeders.forEach((id, f) -> m.put(id, FeederBuses.of(f)));
+    return m;
+  }
+
+  /** A validator for the given feeders (by id), described by their buses only. */
   public static BidValidator of(Map<String, FeederBuses> feeders, ValidationConfig config) {
     return new BidValidator(new TreeMap<>(feeders), config);
   }

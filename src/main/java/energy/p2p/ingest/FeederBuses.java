@@ -1,5 +1,6 @@
 package energy.p2p.ingest;
 
+import energy.p2p.grid.RadialFeeder;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -12,6 +13,15 @@ public record FeederBuses(String feederId, int[] busNumbers, int slackBus) imple
   public FeederBuses {
     busNumbers = busNumbers.clone();
     Arrays.sort(busNumbers);
+  }
+
+  /** The bus numbers and slack bus of a loaded feeder. */
+  public static FeederBuses of(RadialFeeder feeder) {
+    int[] numbers = new int[feeder.busCount()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = feeder.busNumber(i);
+    }
+    return new FeederBuses(feeder.feederId(), numbers, feeder.slackBusNumber());
   }
 
   public boolean hasBus(int busNumber) {
