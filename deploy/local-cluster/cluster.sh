@@ -28,7 +28,7 @@ flink_classpath() { classpath flink "$DEPLOY_DIR/pom.xml"; }
 
 write_conf() {
   mkdir -p "$WORK/conf" "$WORK/upload" "$WORK/tmp" "$WORK/checkpoints" "$WORK/savepoints" "$WORK/jobs"
-  sed -e "s#@WORK@#$WORK#g" -e "s#@REST_PORT@#$REST_PORT#g" -e "s#@RPC_PORT@#$RPC_PORT#g" \
+  sed -e "s#\${WORK}#$WORK#g" -e "s#\${REST_PORT}#$REST_PORT#g" -e "s#\${RPC_PORT}#$RPC_PORT#g" \
     "$DEPLOY_DIR/conf/config.yaml" >"$WORK/conf/config.yaml"
   cp "$DEPLOY_DIR/conf/log4j.properties" "$WORK/conf/log4j.properties"
 }
