@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Network-aware peer-to-peer energy market on Apache Flink.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      PowerflowCommand.class,
     })
 public final class Main {
 
