@@ -17,6 +17,9 @@ import java.util.Map;
  * @param curtailedKwh energy the feasibility operator cut
  * @param bindingBuses bus numbers whose voltage limit bound (at clearing or curtailment)
  * @param bindingBranches branches ("from-to") whose current rating bound
+ * @param welfareUpperBound the unconstrained merit-order optimum of the book (no grid, no class
+ *     rule, no fee): a proven upper bound on socialWelfare, so every report shows its own gap
+ * @param curtailments what the feasibility operator cut, per trade, and why (empty when nothing)
  */
 public record ClearingReport(
     String feederId,
@@ -41,4 +44,21 @@ public record ClearingReport(
     Feasibility feasibility,
     double curtailedKwh,
     List<Integer> bindingBuses,
-    List<String> bindingBranches) {}
+    List<String> bindingBranches,
+    double welfareUpperBound,
+    List<Curtailment> curtailments) {
+
+  /** The original 23-field form (no bound known, nothing curtailed). */
+  public ClearingReport(
+      String feederId, long frameStartMs, int bids, int buyers, int sellers, double matchedKwh,
+      double buyerWelfare, double sellerWelfare, double socialWelfare, int paretoFrontSize,
+      String compromiseRule, double vMinPu, double vMaxPu, ClearingStatus status,
+      long evaluations, long solveMillis, Map<BuyerClass, ClassStats> perClass,
+      List<FrontPoint> front, int compromiseIndex, Feasibility feasibility, double curtailedKwh,
+      List<Integer> bindingBuses, List<String> bindingBranches) {
+    this(feederId, frameStartMs, bids, buyers, sellers, matchedKwh, buyerWelfare, sellerWelfare,
+        socialWelfare, paretoFrontSize, compromiseRule, vMinPu, vMaxPu, status, evaluations,
+        solveMillis, perClass, front, compromiseIndex, feasibility, curtailedKwh, bindingBuses,
+        bindingBranches, Double.NaN, List.of());
+  }
+}

@@ -1,0 +1,73 @@
+package energy.p2p.clearing;
+
+import energy.p2p.feasibility.GridLimits;
+import energy.p2p.grid.BackwardForwardSweep;
+import energy.p2p.grid.PowerFlowResult;
+import org.uma.jmetal.problem.Problem;
+import org.uma.jmetal.solution.doublesolution.DoubleSolution;
+
+/**
+ * The jMetal problem of one window. Objectives (minimised): −buyer welfare, −seller welfare.
+ * Constraints (negative = violated, in percent): under-voltage, over-voltage, over-current of the
+ * decoded trades' AC load flow. One decode and one sweep per evaluation, no allocation.
+ */
+final class WindowProblem implements Problem<DoubleSolution> {
+  private final transient FillDecoder decoder;
+  private final transient BackwardForwardSweep sweep;
+  private final transient GridLimits limits;
+  private final int variables;
+  private final double[] fills;
+  private final double[] violations = new double[3];
+
+  WindowProblem(MarketBook book, FillDecoder decoder, BackwardForwardSweep sweep,
+      GridLimits limits) {
+    this.decoder = decoder;
+    this.sweep = sweep;
+    this.limits = limits;
+    this.variables = book.buyerCount() + book.sellerCount() + 1;
+    this.fills = new double[variables - 1];
+  }
+
+  @Override
+  public int numberOfVariables() {
+    return variables;
+  }
+
+  @Override
+  public int numberOfObjectives() {
+    return 2;
+  }
+
+  @Override
+  public int numberOfConstraints() {
+    return 3;
+  }
+
+  @Override
+  public String name() {
+    return "p2p-window";
+  }
+
+  @Override
+  public DoubleSolution evaluate(DoubleSolution solution) {
+    var vars = solution.variables();
+    for (int k = 0; k < fills.length; k++) {
+      fills[k] = vars.get(k);
+    }
+    decoder.decode(fills, vars.get(fills.length), false);
+    solution.objectives()[0] = -decoder.buyerWelfare;
+    solution.objectives()[1] = -decoder.sellerWelfare;
+    PowerFlowResult flow = sweep.solve(decoder.injectionKw);
+    limits.violations(flow, violations);
+    solution.constraints()[0] = -violations[0];
+    solution.constraints()[1] = -violations[1];
+    solution.constraints()[2] = -violations[2];
+    return solution;
+  }
+
+  /** Never used: the runner builds every solution itself from the window's own generator. */
+  @Override
+  public DoubleSolution createSolution() {
+    throw new UnsupportedOperationException("solutions are created by the seeded runner");
+  }
+}
