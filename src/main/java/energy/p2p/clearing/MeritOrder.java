@@ -48,4 +48,18 @@ public final class MeritOrder {
     }
     return welfare;
   }
+
+  /** The crossing as fill fractions (buyers then sellers). */
+  public static double[] crossingFills(MarketBook book) {
+    double[][] v = crossingVolumes(book);
+    int n = book.buyerCount();
+    double[] fills = new double[n + book.sellerCount()];
+    for (int i = 0; i < n; i++) {
+      fills[i] = v[0][i] / book.buyQtyKwh[i];
+    }
+    for (int j = 0; j < v[1].length; j++) {
+      fills[n + j] = v[1][j] / book.sellQtyKwh[j];
+    }
+    return fills;
+  }
 }

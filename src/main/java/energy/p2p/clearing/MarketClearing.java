@@ -1,0 +1,146 @@
+package energy.p2p.clearing;
+
+import energy.p2p.feasibility.GridLimits;
+import energy.p2p.feasibility.TradeCurtailer;
+import energy.p2p.grid.BackwardForwardSweep;
+import energy.p2p.grid.PowerFlowResult;
+import energy.p2p.grid.RadialFeeder;
+import energy.p2p.model.Allocation;
+import energy.p2p.model.Bid;
+import energy.p2p.model.ClearingStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.uma.jmetal.operator.crossover.impl.SBXCrossover;
+import org.uma.jmetal.operator.mutation.impl.PolynomialMutation;
+import org.uma.jmetal.solution.doublesolution.DoubleSolution;
+import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
+import org.uma.jmetal.util.pseudorandom.RandomGenerator;
+
+/**
+ * Clears one (feeder, frame) window: merit-order book → grid-feasible seed → seeded NSGA-II over
+ * (fill per bid, price split α) with the AC sweep as constraints → compromise point → bilateral
+ * trades. Plain Java (no Flink); not thread-safe (owns a sweep): one per feeder per operator
+ * instance, reusable across windows. The result depends only on the bids, the feeder and the
+ * config — never on bid order, thread, time or other windows.
+ */
+public final class MarketClearing {
+  private static final double CROSSOVER_PROBABILITY = 0.9;
+  private static final double DISTRIBUTION_INDEX = 20.0;
+
+  private final RadialFeeder feeder;
+  private final ClearingConfig config;
+  private final BackwardForwardSweep sweep;
+  private final GridLimits limits;
+  private final TradeCurtailer curtailer;
+
+  public MarketClearing(RadialFeeder feeder, ClearingConfig config) {
+    this.feeder = feeder;
+    this.config = config;
+    this.sweep = new BackwardForwardSweep(feeder);
+    this.limits = new GridLimits(feeder, sweep);
+    this.curtailer = new TradeCurtailer(limits, sweep, config.frameHours());
+  }
+
+  public RadialFeeder feeder() {
+    return feeder;
+  }
+
+  public ClearingConfig config() {
+    return config;
+  }
+
+  /** Clears the valid bids of one window (any order). */
+  public ClearingResult clear(long frameStartMs, List<Bid> bids) {
+    long started = config.recordSolveMillis() ? System.nanoTime() : 0L;
+    if (bids.size() > config.maxBidsPerWindow()) {
+      throw new IllegalArgumentException("window " + feeder.feederId() + "@" + frameStartMs
+          + " has " + bids.size() + " bids, more than maxBidsPerWindow "
+          + config.maxBidsPerWindow());
+    }
+    MarketBook book = MarketBook.of(feeder, frameStartMs, bids, config.gridFeePerKwhPerOhm());
+    ReportBuilder report = new ReportBuilder(feeder.feederId(), frameStartMs)
+        .trades(bids, List.of())
+        .compromise(config.compromiseRule().name(), List.of(), -1)
+        .upperBound(MeritOrder.optimumWelfare(book));
+    if (!limits.baseConverged()) {
+      return new ClearingResult(List.of(), report.status(ClearingStatus.GRID_NOT_CONVERGED).build());
+    }
+    report.voltages(limits.baseVMinPu(), limits.baseVMaxPu());
+    if (book.buyerCount() == 0 || book.sellerCount() == 0) {
+      return new ClearingResult(List.of(), report.status(ClearingStatus.ONE_SIDED).build());
+    }
+    FillDecoder decoder = new FillDecoder(book, config, feeder.busCount());
+    GridSeed seed = new GridSeed(book, decoder, sweep, limits, curtailer);
+    double[] seedFills = seed.fills(MeritOrder.crossingVolumes(book));
+    decoder.decode(MeritOrder.crossingFills(book), 0.5, false);
+    if (decoder.tradeCount == 0) {
+      return new ClearingResult(List.of(), report.status(ClearingStatus.NO_CROSSING).build());
+    }
+    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible);
+    search.run();
+    FrontExtractor front = FrontExtractor.of(search.getPopulation());
+    int chosen = config.compromiseRule().choose(front.points());
+    List<Allocation> allocations = List.of();
+    if (chosen >= 0) {
+      double[] values = ((FillSolution) front.solutions().get(chosen)).values();
+      double alpha = values[values.length - 1];
+      decoder.decode(values, alpha, true);
+      allocations = allocations(book, decoder, alpha);
+      PowerFlowResult flow = sweep.solve(decoder.injectionKw);
+      report.voltages(flow.vMinPu(), flow.vMaxPu());
+    }
+    long millis = config.recordSolveMillis() ? (System.nanoTime() - started) / 1_000_000 : 0L;
+    report.trades(bids, allocations)
+        .compromise(config.compromiseRule().name(), front.points(), chosen)
+        .search(search.evaluations(), millis)
+        .status(ClearingStatus.CLEARED);
+    return new ClearingResult(allocations, report.build());
+  }
+
+  private SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
+      boolean seedFeasible) {
+    SplittableRandom random = new SplittableRandom(
+        WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));
+    RandomGenerator<Double> draws = random::nextDouble;
+    WindowProblem problem = new WindowProblem(book, decoder, sweep, limits);
+    int variables = problem.numberOfVariables();
+    Comparator<DoubleSolution> dominance = new DominanceWithConstraintsComparator<>();
+    int population = config.populationSize();
+    List<DoubleSolution> seeds = new ArrayList<>(population);
+    for (int k = 0; k < population; k++) {
+      double[] values = new double[variables];
+      boolean zero = !seedFeasible && k == population - 1; // "no trade" is always feasible
+      if (!zero) {
+        System.arraycopy(seedFills, 0, values, 0, seedFills.length);
+      }
+      values[variables - 1] = k / (double) (population - 1); // α spread over the front
+      seeds.add(new FillSolution(values, 2, 3));
+    }
+    return new SeededNsga2(problem, config.maxEvaluations(), population,
+        new SBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, draws),
+        new PolynomialMutation(1.0 / variables, DISTRIBUTION_INDEX, draws),
+        new SeededTournament(random, dominance), dominance, seeds,
+        config.convergenceGenerations());
+  }
+
+  private static List<Allocation> allocations(MarketBook book, FillDecoder decoder,
+      double alpha) {
+    List<Allocation> out = new ArrayList<>(decoder.tradeCount);
+    for (int t = 0; t < decoder.tradeCount; t++) {
+      if (decoder.tradeKwh[t] <= 1e-9) {
+        continue;
+      }
+      int i = decoder.tradeBuyer[t];
+      int j = decoder.tradeSeller[t];
+      Bid buyer = book.buyer(i);
+      Bid seller = book.seller(j);
+      out.add(new Allocation(book.feederId, book.frameStartMs, buyer.bidId(), seller.bidId(),
+          buyer.participantId(), seller.participantId(), decoder.tradeKwh[t],
+          decoder.price(i, j, alpha), book.feePerKwh(i, j)));
+    }
+    out.sort(Comparator.comparing(Allocation::buyerBidId).thenComparing(Allocation::sellerBidId));
+    return out;
+  }
+}
