@@ -6,9 +6,14 @@ import java.util.List;
 /**
  * How one point is chosen from a window's Pareto front of (buyer welfare, seller welfare).
  *
- * <p>With the price-split encoding every fill pattern spans a segment of the front, so the rules
- * mostly decide how the surplus is shared. Ties are broken by the lower index (the front is sorted
- * by buyer welfare), so the choice is deterministic.
+ * <p>Why the rules mostly agree: for a fixed set of matched quantities every price split α moves
+ * welfare between buyers and sellers without changing the sum, so the exact front is the segment
+ * bW + sW = max social welfare, from (SW, 0) to (0, SW). On that segment Nash bargaining, equal
+ * split and max-social-welfare all pick α = 0.5 and there is no knee. The NSGA-II front is an
+ * approximation of it (on grid-bound books a few segments of slightly different welfare), so the
+ * rule first picks a point of the computed front, then {@link #polishAlpha} moves that point's
+ * price split to the rule's exact optimum on its own segment. Ties go to the lower index (the
+ * front is sorted by buyer welfare), so the choice is deterministic.
  */
 public enum CompromiseRule {
   /** Maximise buyerWelfare × sellerWelfare (Nash bargaining, disagreement point = no trade). */
@@ -36,6 +41,18 @@ public enum CompromiseRule {
     };
   }
 
+  /**
+   * The price split the rule prefers on the segment of the chosen point's quantities: 0.5 for
+   * Nash, equal split and max social welfare (whose ties go to Nash); for the knee rule the chosen
+   * point's own α when the front has a knee, else 0.5 (the Nash fallback).
+   */
+  public double polishAlpha(List<FrontPoint> front, double chosenAlpha) {
+    if (this == KNEE_POINT && kneeIndex(front) >= 0) {
+      return chosenAlpha;
+    }
+    return 0.5;
+  }
+
   private static double nash(FrontPoint p) {
     return Math.max(0, p.buyerWelfare()) * Math.max(0, p.sellerWelfare());
   }
@@ -51,16 +68,25 @@ public enum CompromiseRule {
   }
 
   private static int knee(List<FrontPoint> front) {
+    int k = kneeIndex(front);
+    return k < 0 ? argMaxNash(front, 0, front.size()) : k;
+  }
+
+  /** Index of the knee, or -1 when the front is (numerically) a straight line. */
+  private static int kneeIndex(List<FrontPoint> front) {
+    if (front.size() < 3) {
+      return -1;
+    }
     FrontPoint a = front.get(0);
     FrontPoint b = front.get(front.size() - 1);
     double rangeB = b.buyerWelfare() - a.buyerWelfare();
     double rangeS = a.sellerWelfare() - b.sellerWelfare();
     if (rangeB <= 0 || rangeS <= 0) {
-      return argMaxNash(front, 0, front.size());
+      return -1;
     }
     // distance (normalised) of each point above the chord from a to b
     int best = -1;
-    double bestDistance = 1e-9; // below this the front is a straight line: no knee
+    double bestDistance = 1e-6; // below this the front is a straight line: no knee
     for (int i = 0; i < front.size(); i++) {
       double x = (front.get(i).buyerWelfare() - a.buyerWelfare()) / rangeB;
       double y = (front.get(i).sellerWelfare() - b.sellerWelfare()) / rangeS;
@@ -70,7 +96,7 @@ public enum CompromiseRule {
         best = i;
       }
     }
-    return best < 0 ? argMaxNash(front, 0, front.size()) : best;
+    return best;
   }
 
   private static int equalSplit(List<FrontPoint> front) {

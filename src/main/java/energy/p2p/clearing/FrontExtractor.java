@@ -39,4 +39,21 @@ record FrontExtractor(List<DoubleSolution> solutions, List<FrontPoint> points) {
     }
     return new FrontExtractor(front, points);
   }
+
+  /** The non-dominated points of {@code points}, sorted by buyer welfare, duplicates removed. */
+  static List<FrontPoint> nondominated(List<FrontPoint> points) {
+    List<FrontPoint> sorted = new ArrayList<>(points);
+    sorted.sort(Comparator.comparingDouble(FrontPoint::buyerWelfare)
+        .thenComparingDouble(FrontPoint::sellerWelfare));
+    List<FrontPoint> out = new ArrayList<>();
+    double bestSeller = Double.NEGATIVE_INFINITY;
+    for (int k = sorted.size() - 1; k >= 0; k--) {
+      FrontPoint p = sorted.get(k);
+      if (p.sellerWelfare() > bestSeller + 1e-9 * Math.max(1, Math.abs(p.sellerWelfare()))) {
+        bestSeller = p.sellerWelfare();
+        out.add(0, p);
+      }
+    }
+    return out;
+  }
 }

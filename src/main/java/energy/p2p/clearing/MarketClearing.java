@@ -8,6 +8,7 @@ import energy.p2p.grid.RadialFeeder;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ClearingStatus;
+import energy.p2p.model.FrontPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,19 +82,26 @@ public final class MarketClearing {
     SeededNsga2 search = search(book, decoder, seedFills, seed.feasible);
     search.run();
     FrontExtractor front = FrontExtractor.of(search.getPopulation());
-    int chosen = config.compromiseRule().choose(front.points());
+    List<FrontPoint> points = front.points();
+    int chosen = config.compromiseRule().choose(points);
     List<Allocation> allocations = List.of();
     if (chosen >= 0) {
       double[] values = ((FillSolution) front.solutions().get(chosen)).values();
-      double alpha = values[values.length - 1];
+      double alpha = config.compromiseRule().polishAlpha(points, values[values.length - 1]);
       decoder.decode(values, alpha, true);
       allocations = allocations(book, decoder, alpha);
       PowerFlowResult flow = sweep.solve(decoder.injectionKw);
       report.voltages(flow.vMinPu(), flow.vMaxPu());
+      // the polished point replaces the picked one; re-filter so the front stays non-dominated
+      FrontPoint published = new FrontPoint(decoder.buyerWelfare, decoder.sellerWelfare);
+      List<FrontPoint> withPolished = new ArrayList<>(points);
+      withPolished.set(chosen, published);
+      points = FrontExtractor.nondominated(withPolished);
+      chosen = nearest(points, published); // itself, or a duplicate within 1e-9 kept instead
     }
     long millis = config.recordSolveMillis() ? (System.nanoTime() - started) / 1_000_000 : 0L;
     report.trades(bids, allocations)
-        .compromise(config.compromiseRule().name(), front.points(), chosen)
+        .compromise(config.compromiseRule().name(), points, chosen)
         .search(search.evaluations(), millis)
         .status(ClearingStatus.CLEARED);
     return new ClearingResult(allocations, report.build());
@@ -115,7 +123,8 @@ public final class MarketClearing {
       if (!zero) {
         System.arraycopy(seedFills, 0, values, 0, seedFills.length);
       }
-      values[variables - 1] = k / (double) (population - 1); // α spread over the front
+      // α spread evenly over [0, 1] including 0.5 (population is even, so P − 2 is even too)
+      values[variables - 1] = Math.min(1.0, k / (double) (population - 2));
       seeds.add(new FillSolution(values, 2, 3));
     }
     return new SeededNsga2(problem, config.maxEvaluations(), population,
@@ -123,6 +132,20 @@ public final class MarketClearing {
         new PolynomialMutation(1.0 / variables, DISTRIBUTION_INDEX, draws),
         new SeededTournament(random, dominance), dominance, seeds,
         config.convergenceGenerations());
+  }
+
+  private static int nearest(List<FrontPoint> points, FrontPoint p) {
+    int best = 0;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < points.size(); k++) {
+      double d = Math.abs(points.get(k).buyerWelfare() - p.buyerWelfare())
+          + Math.abs(points.get(k).sellerWelfare() - p.sellerWelfare());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return best;
   }
 
   private static List<Allocation> allocations(MarketBook book, FillDecoder decoder,

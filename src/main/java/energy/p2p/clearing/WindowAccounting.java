@@ -4,7 +4,9 @@ import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
 import energy.p2p.model.ClassStats;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,9 @@ public record WindowAccounting(
     Map<String, Bid> byId = new HashMap<>();
     int[] buyers = new int[3];
     double[] demand = new double[3];
-    for (Bid b : bids) {
+    List<Bid> sorted = new ArrayList<>(bids); // sums in bidId order: arrival order must not matter
+    sorted.sort(Comparator.comparing(Bid::bidId));
+    for (Bid b : sorted) {
       byId.put(b.bidId(), b);
       if (b.isBuy()) {
         buyers[b.buyerClass().ordinal()]++;

@@ -24,12 +24,17 @@ public final class TradeCurtailer {
   private final RadialFeeder feeder;
   private final BackwardForwardSweep sweep;
   private final double frameHours;
+  private final int[] allBuses;
 
   public TradeCurtailer(GridLimits limits, BackwardForwardSweep sweep, double frameHours) {
     this.limits = limits;
     this.feeder = limits.feeder();
     this.sweep = sweep;
     this.frameHours = frameHours;
+    this.allBuses = new int[feeder.busCount()];
+    for (int k = 0; k < allBuses.length; k++) {
+      allBuses[k] = k;
+    }
   }
 
   /** What a curtailment did: cuts per trade, why, and the final (feasible) load flow. */
@@ -81,8 +86,9 @@ public final class TradeCurtailer {
   private boolean cutBest(int count, int[] buyerBus, int[] sellerBus, double[] kwh,
       double[] welfarePerKwh, double[] cut, String[] reason, Violated violated,
       PowerFlowResult flow) {
-    double[][] dv = VoltageSensitivity.dVpuPerKw(feeder, flow);
-    double[][] di = violated.hasCurrent() ? VoltageSensitivity.dCurrentAPerKw(feeder, flow) : null;
+    VoltageSensitivity sensitivity = VoltageSensitivity.around(feeder, flow, allBuses);
+    double[][] dv = sensitivity.dVpuPerKw();
+    double[][] di = sensitivity.dCurrentAPerKw();
     int best = -1;
     double bestScore = Double.POSITIVE_INFINITY;
     for (int t = 0; t < count; t++) {

@@ -47,15 +47,6 @@ final class Violated {
     }
   }
 
-  boolean hasCurrent() {
-    for (int[] e : elements) {
-      if (e[0] == 2) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   double amount(int e) {
     return amounts.get(e);
   }

@@ -1,0 +1,62 @@
+package energy.p2p.clearing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.p2p.grid.RadialFeeder;
+import energy.p2p.model.Allocation;
+import energy.p2p.model.Bid;
+import energy.p2p.synth.RandomBookGenerator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants of every clearing, over random books (with and without grid fee and class rule). */
+class MarketClearingPropertyTest {
+  private static final double EPS = 1e-9;
+  private static final RadialFeeder FEEDER = Books.ieee33();
+
+  @Property(tries = 60)
+  void everyTradeRespectsItsBidsAndWelfareNeverExceedsTheOptimum(
+      @ForAll @IntRange(min = 1, max = 60) int buyers,
+      @ForAll @IntRange(min = 1, max = 60) int sellers,
+      @ForAll long seed,
+      @ForAll @DoubleRange(min = 0.0, max = 0.02) double feePerOhm,
+      @ForAll @DoubleRange(min = 0.0, max = 0.8) double standardShare) {
+    List<Bid> bids = new RandomBookGenerator(FEEDER)
+        .generate(RandomBookGenerator.Options.of(buyers, sellers).withClassShares(0.2, 0.1),
+            Books.FRAME, seed);
+    ClearingConfig config = ClearingConfig.defaults().withSeed(seed)
+        .withGridFeePerKwhPerOhm(feePerOhm).withMinShares(standardShare, 0, 0);
+    ClearingResult r = new MarketClearing(FEEDER, config).clear(Books.FRAME, bids);
+
+    Map<String, Bid> byId = new HashMap<>();
+    bids.forEach(b -> byId.put(b.bidId(), b));
+    Map<String, Double> allocated = new HashMap<>();
+    double social = 0;
+    for (Allocation a : r.allocations()) {
+      Bid buyer = byId.get(a.buyerBidId());
+      Bid seller = byId.get(a.sellerBidId());
+      assertTrue(buyer.isBuy() && !seller.isBuy(), "a trade pairs a BUY with a SELL");
+      assertTrue(a.quantityKwh() > 0, "no empty trade");
+      assertTrue(a.price() >= seller.limitPrice() - EPS, "price below the ask: " + a);
+      assertTrue(a.price() <= buyer.limitPrice() + EPS, "price above the limit: " + a);
+      double buyerGain = buyer.limitPrice() - a.price() - a.gridFee() / 2;
+      double sellerGain = a.price() - a.gridFee() / 2 - seller.limitPrice();
+      assertTrue(buyerGain >= -EPS && sellerGain >= -EPS, "a side loses on " + a);
+      allocated.merge(a.buyerBidId(), a.quantityKwh(), Double::sum);
+      allocated.merge(a.sellerBidId(), a.quantityKwh(), Double::sum);
+      social += a.quantityKwh() * (buyerGain + sellerGain);
+    }
+    allocated.forEach((id, kwh) -> assertTrue(kwh <= byId.get(id).quantityKwh() + EPS,
+        "bid " + id + " over-allocated: " + kwh + " > " + byId.get(id).quantityKwh()));
+    double optimum = MeritOrderReference.optimumWelfare(bids);
+    assertTrue(social <= optimum + EPS, "welfare " + social + " above the optimum " + optimum);
+    assertEquals(social, r.report().socialWelfare(), 1e-7);
+    assertEquals(optimum, r.report().welfareUpperBound(), 1e-7);
+  }
+}
