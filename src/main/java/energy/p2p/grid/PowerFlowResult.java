@@ -171,10 +171,15 @@ public final class PowerFlowResult {
     return withinLimits;
   }
 
-  /** Every broken limit, buses then branches in index order. Allocates: for reports. */
+  /**
+   * Every broken limit: voltages by ascending bus number, then currents by ascending number of the
+   * bus each branch feeds. Allocates: for reports.
+   */
   public List<Violation> violations() {
     List<Violation> out = new ArrayList<>();
-    for (int i = 0; i < vPu.length; i++) {
+    int n = vPu.length;
+    for (int rank = 0; rank < n; rank++) {
+      int i = feeder.indexInNumberOrder(rank);
       String bus = Integer.toString(feeder.busNumber(i));
       if (vPu[i] < feeder.vMinPu()) {
         out.add(new Violation(Violation.Kind.UNDER_VOLTAGE, bus, vPu[i], feeder.vMinPu()));
@@ -182,8 +187,9 @@ public final class PowerFlowResult {
         out.add(new Violation(Violation.Kind.OVER_VOLTAGE, bus, vPu[i], feeder.vMaxPu()));
       }
     }
-    for (int b = 0; b < currentA.length; b++) {
-      if (currentA[b] > feeder.branchMaxCurrentA(b)) {
+    for (int rank = 0; rank < n; rank++) {
+      int b = feeder.indexInNumberOrder(rank) - 1;
+      if (b >= 0 && currentA[b] > feeder.branchMaxCurrentA(b)) {
         out.add(new Violation(Violation.Kind.OVER_CURRENT, feeder.branchName(b), currentA[b],
             feeder.branchMaxCurrentA(b)));
       }

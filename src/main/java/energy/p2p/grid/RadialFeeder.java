@@ -146,6 +146,14 @@ public final class RadialFeeder {
     return k < 0 ? -1 : indexOfSorted[k];
   }
 
+  /**
+   * The bus index of the {@code rank}-th smallest bus number (rank 0..n-1): iterate buses in the
+   * order users read them.
+   */
+  public int indexInNumberOrder(int rank) {
+    return indexOfSorted[rank];
+  }
+
   public boolean hasBus(int busNumber) {
     return indexOf(busNumber) >= 0;
   }

@@ -8,7 +8,6 @@ import energy.p2p.grid.Violation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * A power-flow result as one JSON object with a fixed field order (docs/formats.md):
@@ -47,7 +46,8 @@ public final class PowerFlowJson {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("buses");
-      for (int i : byBusNumber(feeder)) {
+      for (int rank = 0; rank < feeder.busCount(); rank++) {
+        int i = feeder.indexInNumberOrder(rank);
         g.writeStartObject();
         g.writeNumberField("bus", feeder.busNumber(i));
         number(g, "vPu", r.vPu(i));
@@ -60,15 +60,6 @@ public final class PowerFlowJson {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return out.toString();
-  }
-
-  private static int[] byBusNumber(RadialFeeder feeder) {
-    int[] numbers = new int[feeder.busCount()];
-    for (int i = 0; i < numbers.length; i++) {
-      numbers[i] = feeder.busNumber(i);
-    }
-    Arrays.sort(numbers);
-    return Arrays.stream(numbers).map(feeder::indexOf).toArray();
   }
 
   private static void number(JsonGenerator g, String name, double v) throws IOException {

@@ -77,8 +77,11 @@ class PowerflowCommandTest {
   @Test
   void reportsViolationsAsObjects() throws Exception {
     assertEquals(0, run("powerflow", "--feeder", IEEE33, "--inject", "18=1000"));
-    JsonNode violation = MAPPER.readTree(out.toString()).get("violations").get(0);
+    JsonNode violations = MAPPER.readTree(out.toString()).get("violations");
+    JsonNode violation = violations.get(0);
     assertEquals("UNDER_VOLTAGE", violation.get("kind").asText());
+    assertEquals("9", violation.get("element").asText(), "ascending bus numbers");
+    assertEquals("33", violations.get(violations.size() - 1).get("element").asText());
     assertTrue(violation.get("value").asDouble() < violation.get("limit").asDouble());
     assertEquals(0.90, violation.get("limit").asDouble());
   }
