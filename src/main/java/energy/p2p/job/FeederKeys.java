@@ -1,0 +1,22 @@
+package energy.p2p.job;
+
+import org.apache.flink.api.java.functions.KeySelector;
+
+/** Key selectors: everything is keyed by feederId. Named classes (not lambdas) keep types explicit. */
+final class FeederKeys {
+  private FeederKeys() {}
+
+  static final class OfBid implements KeySelector<ReceivedBid, String> {
+    @Override
+    public String getKey(ReceivedBid b) {
+      return b.bid().feederId();
+    }
+  }
+
+  static final class OfWindow implements KeySelector<ClearedWindow, String> {
+    @Override
+    public String getKey(ClearedWindow w) {
+      return w.feederId();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package energy.p2p.job;
+
+import energy.p2p.clearing.ClearingConfig;
+import energy.p2p.ingest.ValidationConfig;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Everything the topology needs besides its source, sinks and feeders.
+ *
+ * @param validation per-bid limits, frame length, gate lead, per-window bid limit
+ * @param clearing the clearing engine's settings (seed, NSGA-II budget, ...)
+ * @param outOfOrderness how far behind the newest submittedAt a bid may arrive and still count
+ * @param idleTimeout a source split silent this long stops holding the watermark back; zero = never
+ *     (replay must use zero: idleness is wall-clock and would make replays non-deterministic)
+ * @param recordTimings write the engine's wall-clock solveMillis into reports (non-deterministic);
+ *     off: solveMillis is 0 and timings go to metrics only
+ */
+public record JobOptions(
+    ValidationConfig validation,
+    ClearingConfig clearing,
+    Duration outOfOrderness,
+    Duration idleTimeout,
+    boolean recordTimings)
+    implements Serializable {
+
+  public JobOptions {
+    if (outOfOrderness.isNegative()) {
+      throw new IllegalArgumentException("out-of-orderness must be >= 0");
+    }
+    if (idleTimeout.isNegative()) {
+      throw new IllegalArgumentException("idle timeout must be >= 0");
+    }
+  }
+
+  /** Defaults: 15-min frames, 5-min gate lead, 2 min out-of-orderness, no idleness, no timings. */
+  public static JobOptions defaults() {
+    return new JobOptions(ValidationConfig.defaults(), ClearingConfig.defaults(), Duration.ofMinutes(2),
+        Duration.ZERO, false);
+  }
+
+  public JobOptions withValidation(ValidationConfig v) {
+    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, recordTimings);
+  }
+
+  public JobOptions withClearing(ClearingConfig c) {
+    return new JobOptions(validation, c, outOfOrderness, idleTimeout, recordTimings);
+  }
+
+  public JobOptions withOutOfOrderness(Duration d) {
+    return new JobOptions(validation, clearing, d, idleTimeout, recordTimings);
+  }
+
+  public JobOptions withIdleTimeout(Duration d) {
+    return new JobOptions(validation, clearing, outOfOrderness, d, recordTimings);
+  }
+
+  public JobOptions withRecordTimings(boolean on) {
+    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, on);
+  }
+}
