@@ -30,25 +30,25 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 public final class SortedJsonLinesSink<T> implements Sink<T> {
   private final String file;
   private final Order<T> order;
-  private final String progressKey;
+  private final RecordListener<T> listener;
 
-  private SortedJsonLinesSink(Path file, Order<T> order, String progressKey) {
+  private SortedJsonLinesSink(Path file, Order<T> order, RecordListener<T> listener) {
     this.file = file.toString();
     this.order = order;
-    this.progressKey = progressKey;
+    this.listener = listener;
   }
 
-  /** {@code progressKey}: a {@link ReplayProgress} counter bumped per record (null: none). */
-  public static SortedJsonLinesSink<Allocation> allocations(Path file, String progressKey) {
-    return new SortedJsonLinesSink<>(file, new AllocationOrder(), progressKey);
+  /** {@code listener} hears of every record as it arrives (progress, summary). */
+  public static SortedJsonLinesSink<Allocation> allocations(Path file, RecordListener<Allocation> listener) {
+    return new SortedJsonLinesSink<>(file, new AllocationOrder(), listener);
   }
 
-  public static SortedJsonLinesSink<ClearingReport> reports(Path file, String progressKey) {
-    return new SortedJsonLinesSink<>(file, new ReportOrder(), progressKey);
+  public static SortedJsonLinesSink<ClearingReport> reports(Path file, RecordListener<ClearingReport> listener) {
+    return new SortedJsonLinesSink<>(file, new ReportOrder(), listener);
   }
 
-  public static SortedJsonLinesSink<Rejection> rejections(Path file, String progressKey) {
-    return new SortedJsonLinesSink<>(file, new RejectionOrder(), progressKey);
+  public static SortedJsonLinesSink<Rejection> rejections(Path file, RecordListener<Rejection> listener) {
+    return new SortedJsonLinesSink<>(file, new RejectionOrder(), listener);
   }
 
   @Override
@@ -56,7 +56,7 @@ public final class SortedJsonLinesSink<T> implements Sink<T> {
     if (context.getTaskInfo().getNumberOfParallelSubtasks() != 1) {
       throw new IllegalStateException("SortedJsonLinesSink must run with parallelism 1");
     }
-    return new Writer<>(Paths.get(file), order, progressKey);
+    return new Writer<>(Paths.get(file), order, listener);
   }
 
   /** How records of one output sort and print. */
@@ -69,22 +69,20 @@ public final class SortedJsonLinesSink<T> implements Sink<T> {
   private static final class Writer<T> implements SinkWriter<T> {
     private final Path file;
     private final Order<T> order;
-    private final String progressKey;
+    private final RecordListener<T> listener;
     private final List<T> records = new ArrayList<>();
     private boolean written;
 
-    Writer(Path file, Order<T> order, String progressKey) {
+    Writer(Path file, Order<T> order, RecordListener<T> listener) {
       this.file = file;
       this.order = order;
-      this.progressKey = progressKey;
+      this.listener = listener;
     }
 
     @Override
     public void write(T record, Context context) {
       records.add(record);
-      if (progressKey != null) {
-        ReplayProgress.counter(progressKey).incrementAndGet();
-      }
+      listener.accept(record);
     }
 
     @Override

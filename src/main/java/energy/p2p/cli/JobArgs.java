@@ -1,0 +1,39 @@
+package energy.p2p.cli;
+
+import energy.p2p.clearing.ClearingConfig;
+import energy.p2p.ingest.ValidationConfig;
+import energy.p2p.job.JobOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Market options shared by {@code replay} and {@code run} (a picocli mixin). */
+final class JobArgs {
+  @Option(names = "--frame-minutes", defaultValue = "15", description = "Delivery frame length (default ${DEFAULT-VALUE}).")
+  int frameMinutes;
+
+  @Option(names = "--gate-lead-minutes", defaultValue = "5",
+      description = "Gate closure is frameStart minus this (default ${DEFAULT-VALUE}).")
+  int gateLeadMinutes;
+
+  @Option(names = "--out-of-orderness-seconds", defaultValue = "120",
+      description = "How far behind the newest submittedAt a bid may arrive (default ${DEFAULT-VALUE}).")
+  long outOfOrdernessSeconds;
+
+  @Option(names = "--max-bids-per-window", defaultValue = "10000",
+      description = "Bids accepted per (feeder, frame); more are rejected CAPACITY (default ${DEFAULT-VALUE}).")
+  int maxBidsPerWindow;
+
+  @Option(names = "--record-timings",
+      description = "Write wall-clock solveMillis into reports (outputs are then not byte-identical).")
+  boolean recordTimings;
+
+  JobOptions toOptions(Duration idleTimeout) {
+    if (outOfOrdernessSeconds < 0) {
+      throw new IllegalArgumentException("--out-of-orderness-seconds must be >= 0");
+    }
+    ValidationConfig v = ValidationConfig.defaults().withFrameMinutes(frameMinutes)
+        .withGateLeadMinutes(gateLeadMinutes).withMaxBidsPerWindow(maxBidsPerWindow);
+    return new JobOptions(v, ClearingConfig.defaults(), Duration.ofSeconds(outOfOrdernessSeconds), idleTimeout,
+        recordTimings);
+  }
+}

@@ -1,0 +1,112 @@
+package energy.p2p.cli;
+
+import energy.p2p.io.BidCodec;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.JobOptions;
+import energy.p2p.job.ReplayRun;
+import energy.p2p.job.ReplayTally;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code replay}: a bids file through the streaming job on an embedded MiniCluster. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = {"Replay a bids file (JSON Lines or CSV) through the streaming job on an embedded Flink",
+        "MiniCluster; writes allocations.jsonl, clearing-reports.jsonl and rejected-bids.jsonl to --out,",
+        "byte-identical run after run at any parallelism. Progress and a summary go to stderr,",
+        "the summary also as one JSON object to stdout."})
+public final class ReplayCommand implements Callable<Integer> {
+  @Option(names = "--bids", required = true, description = "Bids file (JSON Lines or CSV with a header).")
+  Path bids;
+
+  @Option(names = "--feeders", required = true, description = "Folder of feeder files (ID.json, ID.branches.csv, ID.loads.csv).")
+  Path feeders;
+
+  @Option(names = "--out", required = true, description = "Output folder (created if missing).")
+  Path out;
+
+  @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--web-ui", description = "Serve the Flink dashboard on http://localhost:8081 while running.")
+  boolean webUi;
+
+  @Mixin
+  JobArgs jobArgs = new JobArgs();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(bids)) {
+      throw new IllegalArgumentException("bids file not found: " + bids);
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("--parallelism must be >= 1");
+    }
+    FeederFiles feederFiles = FeederFiles.read(feeders);
+    Files.createDirectories(out);
+    JobOptions options = jobArgs.toOptions(Duration.ZERO); // no idleness: replays are deterministic
+    BidCodec codec = codecFor(bids, options.validation().maxRecordBytes());
+    long totalLines = countLines(bids);
+    String runId = "replay-" + UUID.randomUUID();
+    ReplayTally tally = ReplayTally.of(runId);
+    long t0 = System.nanoTime();
+    try (ProgressPrinter progress = new ProgressPrinter(tally, totalLines, System.err)) {
+      new ReplayRun(bids, feederFiles, out, options, codec, runId).execute(environment());
+      progress.finish();
+    } finally {
+      ReplayTally.release(runId);
+    }
+    ReplaySummary.print(tally, totalLines, (System.nanoTime() - t0) / 1e9, out, System.out, System.err);
+    return 0;
+  }
+
+  private StreamExecutionEnvironment environment() {
+    Configuration conf = new Configuration();
+    if (webUi) {
+      conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+      conf.set(RestOptions.PORT, 8081);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+      env.setParallelism(parallelism);
+      return env;
+    }
+    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+  }
+
+  /** A codec reading CSV in the column order of the file's header, when it has one. */
+  static BidCodec codecFor(Path file, int maxRecordBytes) throws IOException {
+    BidCodec codec = new BidCodec(maxRecordBytes);
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = r.readLine();
+      return first != null && BidCodec.isCsvHeader(first) ? codec.withCsvHeader(first) : codec;
+    }
+  }
+
+  static long countLines(Path file) throws IOException {
+    long lines = 0;
+    byte[] buf = new byte[1 << 16];
+    boolean endsWithNewline = true;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            lines++;
+          }
+        }
+        endsWithNewline = buf[n - 1] == '\n';
+      }
+    }
+    return endsWithNewline ? lines : lines + 1;
+  }
+}
