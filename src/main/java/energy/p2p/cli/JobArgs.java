@@ -19,7 +19,10 @@ final class JobArgs {
       description = "How far behind the newest submittedAt a bid may arrive (default ${DEFAULT-VALUE}).")
   long outOfOrdernessSeconds;
 
-  @Option(names = "--max-bids-per-window", defaultValue = "10000",
+  @Option(names = "--seed", defaultValue = "0", description = "Clearing seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--max-bids-per-window", defaultValue = "5000",
       description = "Bids accepted per (feeder, frame); more are rejected CAPACITY (default ${DEFAULT-VALUE}).")
   int maxBidsPerWindow;
 
@@ -33,7 +36,8 @@ final class JobArgs {
     }
     ValidationConfig v = ValidationConfig.defaults().withFrameMinutes(frameMinutes)
         .withGateLeadMinutes(gateLeadMinutes).withMaxBidsPerWindow(maxBidsPerWindow);
-    return new JobOptions(v, ClearingConfig.defaults(), Duration.ofSeconds(outOfOrdernessSeconds), idleTimeout,
-        recordTimings);
+    ClearingConfig c = ClearingConfig.defaults().withSeed(seed).withFrameMinutes(frameMinutes)
+        .withMaxBidsPerWindow(Math.max(maxBidsPerWindow, 2)).withRecordSolveMillis(recordTimings);
+    return new JobOptions(v, c, Duration.ofSeconds(outOfOrdernessSeconds), idleTimeout, recordTimings);
   }
 }

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       PowerflowCommand.class,
+      ReplayCommand.class,
+      GenerateDayCommand.class,
     })
 public final class Main {
 

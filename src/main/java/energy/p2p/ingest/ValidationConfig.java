@@ -36,9 +36,9 @@ public record ValidationConfig(
     require(maxBidsPerWindow > 0, "maxBidsPerWindow must be > 0");
   }
 
-  /** 15-min frames, gate closure 5 min ahead, 1 MWh and 100 per kWh caps, 4 KiB records, 7 days ahead, 10,000 bids per window. */
+  /** 15-min frames, gate closure 5 min ahead, 1 MWh and 100 per kWh caps, 4 KiB records, 7 days ahead, 5,000 bids per window (the clearing engine's default book limit). */
   public static ValidationConfig defaults() {
-    return new ValidationConfig(15, 5, 1000.0, 100.0, 4096, 7 * 24 * 60, 10_000);
+    return new ValidationConfig(15, 5, 1000.0, 100.0, 4096, 7 * 24 * 60, 5_000);
   }
 
   public long frameMillis() {

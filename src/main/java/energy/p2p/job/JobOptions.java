@@ -31,6 +31,14 @@ public record JobOptions(
     if (idleTimeout.isNegative()) {
       throw new IllegalArgumentException("idle timeout must be >= 0");
     }
+    if (validation.frameMinutes() != clearing.frameMinutes()) {
+      throw new IllegalArgumentException("frame length differs between validation (" + validation.frameMinutes()
+          + " min) and clearing (" + clearing.frameMinutes() + " min)");
+    }
+    if (validation.maxBidsPerWindow() > clearing.maxBidsPerWindow()) {
+      throw new IllegalArgumentException("the window limit (" + validation.maxBidsPerWindow()
+          + " bids) exceeds the clearing engine's book limit (" + clearing.maxBidsPerWindow() + ")");
+    }
   }
 
   /** Defaults: 15-min frames, 5-min gate lead, 2 min out-of-orderness, no idleness, no timings. */

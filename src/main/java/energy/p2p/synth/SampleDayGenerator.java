@@ -69,7 +69,7 @@ public final class SampleDayGenerator {
           continue;
         }
         Bid bid = bid(p, frame, frameStart, hour, rnd);
-        long arrival = bid.submittedAtMs() + rnd.nextLong(60_000L);
+        long arrival = bid.submittedAtMs() + rnd.nextLong(60_000L); // network and client delays
         arrivals.add(new Arrival(arrival, seq++, BidCodec.toJson(bid)));
         good++;
         if (config.badEvery() > 0 && good % config.badEvery() == 0) {
@@ -148,7 +148,7 @@ public final class SampleDayGenerator {
     }
     double kwh = Math.round(Math.max(loadKwh, 0.05) * 1000) / 1000.0;
     price = Math.round(price * p.priceFactor() * 10000) / 10000.0;
-    long submitted = frameStart - 6 * MIN - rnd.nextLong(54 * MIN);
+    long submitted = frameStart - 6 * MIN - rnd.nextLong(54 * 60) * 1000L; // whole seconds
     String id = String.format("b-%s-%02d-%s", p.feederId().substring(7), frame, p.id().substring(p.id().lastIndexOf('-') + 1));
     return new Bid(id, p.id(), p.feederId(), p.bus(), side, kwh, price, frameStart, submitted, cls);
   }
