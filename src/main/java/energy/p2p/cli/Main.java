@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PowerflowCommand.class,
       ReplayCommand.class,
       GenerateDayCommand.class,
+      SynthFeederCommand.class,
     })
 public final class Main {
 
