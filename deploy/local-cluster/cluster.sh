@@ -13,7 +13,7 @@
 #                                                re-submits the job that wrote SAVEPOINT (same jar,
 #                                                same arguments unless given) from that savepoint
 #   cluster.sh cancel JOB_ID
-#   cluster.sh metrics JOB_ID [REGEX]            the job's metrics whose name matches REGEX, per vertex
+#   cluster.sh metrics JOB_ID [REGEX]            the job's metrics matching REGEX: sum/min/max over subtasks
 #   cluster.sh add-taskmanager [NAME]            one more TaskManager JVM
 #   cluster.sh kill-taskmanager [NAME]           kill -9 (default: a TaskManager that runs tasks)
 #   cluster.sh status                            processes and cluster overview
@@ -238,12 +238,15 @@ cmd_cancel() {
 }
 
 cmd_metrics() {
-  local job=${1:?job id} pattern=${2:-.} vid vname ids
+  local job=${1:?job id} pattern=${2:-.} vid vname names
   while IFS=$'\t' read -r vid vname; do
-    ids=$(curl -sf "$REST/jobs/$job/vertices/$vid/metrics" | jq -r --arg re "$pattern" '.[].id | select(test($re))' | paste -sd, -)
-    [ -n "$ids" ] || continue
+    # ids are "<subtask>.<operator>.<metric>": ask for the sum/min/max over the subtasks
+    names=$(curl -sf "$REST/jobs/$job/vertices/$vid/metrics" |
+      jq -r --arg re "$pattern" '[.[].id | sub("^[0-9]+\\."; "") | select(test($re))] | unique | join(",")')
+    [ -n "$names" ] || continue
     echo "# vertex $vname ($vid)"
-    curl -sf "$REST/jobs/$job/vertices/$vid/metrics?get=$ids" | jq -r '.[] | "\(.id) = \(.value)"'
+    curl -sf -G --data-urlencode "get=$names" --data-urlencode "agg=sum,min,max" \
+      "$REST/jobs/$job/vertices/$vid/subtasks/metrics" | jq -r '.[] | "\(.id)  sum=\(.sum) min=\(.min) max=\(.max)"'
   done < <(curl -sf "$REST/jobs/$job" | jq -r '.vertices[] | [.id, .name] | @tsv')
 }
 
