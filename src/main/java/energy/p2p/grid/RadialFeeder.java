@@ -1,5 +1,6 @@
 package energy.p2p.grid;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -14,8 +15,13 @@ import java.util.Arrays;
  * <p>Model: balanced single-phase equivalent, series R + jX branches (no shunts), constant-power
  * loads (three-phase totals). Per-unit values use {@link #S_BASE_KVA} and the line-to-line
  * {@link #baseKv()}.
+ *
+ * <p>Serializable (plain arrays and numbers), so a Flink function can take its feeders as a
+ * constructor argument; solvers are not, and belong in {@code open()}.
  */
-public final class RadialFeeder {
+public final class RadialFeeder implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Three-phase power base of the per-unit system, kVA. */
   public static final double S_BASE_KVA = 1000.0;

@@ -91,6 +91,36 @@ class BackwardForwardSweepTest {
   }
 
   @Test
+  void reportsRunawayFromAbsurdInjectionAsStatusWithFiniteNumbers() {
+    RadialFeeder feeder = TestFeeders.ieee33();
+    double[] injectionKw = new double[feeder.busCount()];
+    injectionKw[feeder.indexOf(18)] = 1e7; // 10 GW at the feeder end
+    PowerFlowResult r = new BackwardForwardSweep(feeder).solve(injectionKw);
+    assertFalse(r.converged(), r.status().toString());
+    for (int i = 0; i < feeder.busCount(); i++) {
+      assertTrue(Double.isFinite(r.vPu(i)) && Double.isFinite(r.angleDeg(i)));
+    }
+    assertTrue(Double.isFinite(r.pLossKw()) && Double.isFinite(r.qLossKvar()));
+  }
+
+  @Test
+  void feederSurvivesJavaSerialization() throws Exception {
+    RadialFeeder feeder = TestFeeders.ieee33();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(feeder);
+    }
+    RadialFeeder copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (RadialFeeder) in.readObject();
+    }
+    assertEquals(new BackwardForwardSweep(feeder).solve(null).vMinPu(),
+        new BackwardForwardSweep(copy).solve(null).vMinPu(), 0.0);
+    assertEquals(feeder.indexOf(18), copy.indexOf(18));
+  }
+
+  @Test
   void reusesOneResultAndCopiesOnRequest() {
     RadialFeeder feeder = TestFeeders.ieee33();
     BackwardForwardSweep sweep = new BackwardForwardSweep(feeder);
