@@ -22,6 +22,8 @@ public final class PowerFlowResult {
   private int iterations;
   private double pLossKw;
   private double qLossKvar;
+  private double substationKw;
+  private double substationKvar;
   private int vMinIndex;
   private int vMaxIndex;
   private boolean withinLimits;
@@ -45,6 +47,8 @@ public final class PowerFlowResult {
     iterations = other.iterations;
     pLossKw = other.pLossKw;
     qLossKvar = other.qLossKvar;
+    substationKw = other.substationKw;
+    substationKvar = other.substationKvar;
     vMinIndex = other.vMinIndex;
     vMaxIndex = other.vMaxIndex;
     withinLimits = other.withinLimits;
@@ -60,6 +64,8 @@ public final class PowerFlowResult {
     int n = vPu.length;
     double lossP = 0;
     double lossQ = 0;
+    double slackP = 0;
+    double slackQ = 0;
     boolean ok = status == PowerFlowStatus.CONVERGED;
     double iBaseA = feeder.iBaseA;
     int minIdx = 0;
@@ -85,6 +91,10 @@ public final class PowerFlowResult {
       double i2 = iRe * iRe + iIm * iIm;
       lossP += feeder.rPu[b] * i2;
       lossQ += feeder.xPu[b] * i2;
+      if (p == 0) { // S = V_slack conj(I) for each branch leaving the slack
+        slackP += vRePu[0] * iRe + vImPu[0] * iIm;
+        slackQ += vImPu[0] * iRe - vRePu[0] * iIm;
+      }
       double amps = Math.sqrt(i2) * iBaseA;
       currentA[b] = amps;
       ok &= amps <= feeder.branchMaxCurrentA(b);
@@ -93,6 +103,8 @@ public final class PowerFlowResult {
     vMaxIndex = maxIdx;
     pLossKw = lossP * RadialFeeder.S_BASE_KVA;
     qLossKvar = lossQ * RadialFeeder.S_BASE_KVA;
+    substationKw = slackP * RadialFeeder.S_BASE_KVA;
+    substationKvar = slackQ * RadialFeeder.S_BASE_KVA;
     withinLimits = ok && vPu[minIdx] >= feeder.vMinPu() && vPu[maxIdx] <= feeder.vMaxPu();
   }
 
@@ -164,6 +176,19 @@ public final class PowerFlowResult {
   /** Reactive losses in all branches, kvar. */
   public double qLossKvar() {
     return qLossKvar;
+  }
+
+  /**
+   * Active power the feeder draws from the substation (slack bus), kW: loads minus injections
+   * plus losses. Negative when the feeder exports (reverse power flow).
+   */
+  public double substationKw() {
+    return substationKw;
+  }
+
+  /** Reactive power the feeder draws from the substation, kvar. */
+  public double substationKvar() {
+    return substationKvar;
   }
 
   /** Converged, every bus voltage within [vMinPu, vMaxPu], every rated branch within its rating. */

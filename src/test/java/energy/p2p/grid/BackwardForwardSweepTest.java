@@ -15,6 +15,7 @@ class BackwardForwardSweepTest {
   private static final double DELTA_V = 2e-5;          // p.u., as published (6 decimals)
   private static final double DELTA_LOSS_REL = 1e-3;   // 0.1 % of the published losses
   private static final double DELTA_EXACT = 1e-9;      // closed-form cases
+  private static final double DELTA_POWER_KW = 1e-5;   // balance at tolerance 1e-10 p.u.
 
   @Test
   void reproducesPublishedIeee33BaseCase() {
@@ -63,6 +64,26 @@ class BackwardForwardSweepTest {
     assertTrue(r.converged());
     assertEquals(18, r.vMaxBus());
     assertTrue(r.vMaxPu() > 1.0, "reverse flow lifts the feeder end above the substation");
+  }
+
+  @Test
+  void balancesPowerAtTheSubstation() {
+    RadialFeeder feeder = TestFeeders.ieee33();
+    double[] injectionKw = new double[feeder.busCount()];
+    double[] injectionKvar = new double[feeder.busCount()];
+    injectionKw[feeder.indexOf(18)] = 3000;
+    injectionKw[feeder.indexOf(25)] = 2500;
+    injectionKvar[feeder.indexOf(25)] = -400;
+    PowerFlowResult r = new BackwardForwardSweep(feeder).solve(injectionKw, injectionKvar);
+    double loadKw = 0;
+    double loadKvar = 0;
+    for (int i = 0; i < feeder.busCount(); i++) {
+      loadKw += feeder.baseLoadKw(i) - injectionKw[i];
+      loadKvar += feeder.baseLoadKvar(i) - injectionKvar[i];
+    }
+    assertEquals(loadKw + r.pLossKw(), r.substationKw(), DELTA_POWER_KW);
+    assertEquals(loadKvar + r.qLossKvar(), r.substationKvar(), DELTA_POWER_KW);
+    assertTrue(r.substationKw() < 0, "5.5 MW of generation on 3.7 MW of load: export");
   }
 
   @Test
