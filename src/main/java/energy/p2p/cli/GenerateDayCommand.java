@@ -47,7 +47,8 @@ public final class GenerateDayCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--preset must be sample or utility-day, got " + preset);
     };
     DayConfig c = new DayConfig(feeders != null ? feeders : base.feeders(),
-        prosumers != null ? prosumers : base.prosumersPerFeeder(), frames != null ? frames : base.frames(),
+        prosumers != null ? prosumers : base.prosumersPerFeeder(), base.firstFrame(),
+        frames != null ? frames : base.frames(),
         base.activity(), base.badEvery(), base.day(), seed != null ? seed : base.seed());
     Path dir = template.toAbsolutePath().getParent();
     String id = template.getFileName().toString();

@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Bounded replay source: the lines of one bids file (JSON Lines or CSV), read in order by a single
- * reader (a text file is one split), so event time advances as the file does.
+ * reader at parallelism 1, so event time advances as the file does and replays are deterministic.
  */
 public final class FileBidSource implements BidSource {
   private final String file;
@@ -21,7 +21,8 @@ public final class FileBidSource implements BidSource {
   @Override
   public DataStream<String> create(StreamExecutionEnvironment env) {
     FileSource<String> src = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(file)).build();
-    // watermarks come later, from the parsed submittedAt
-    return env.fromSource(src, WatermarkStrategy.noWatermarks(), "bids file").uid("bids-source");
+    // watermarks come later, from the parsed submittedAt. One reader: a text file is one split
+    // anyway, and a single channel into the windows keeps LATE decisions deterministic.
+    return env.fromSource(src, WatermarkStrategy.noWatermarks(), "bids file").uid("bids-source").setParallelism(1);
   }
 }

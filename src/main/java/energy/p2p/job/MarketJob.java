@@ -39,11 +39,15 @@ public final class MarketJob {
 
   /** Adds the topology to {@code env}. */
   public void build(StreamExecutionEnvironment env) {
-    SingleOutputStreamOperator<ReceivedBid> valid = source.create(env)
-        .process(new ParseValidateFunction(codec, feeders, options))
+    DataStream<String> raw = source.create(env);
+    // parsing and watermarking run at the source's parallelism, chained to it: with a single
+    // replay reader, one channel feeds the windows and LATE depends on the file's order only
+    int readers = raw.getParallelism();
+    SingleOutputStreamOperator<ReceivedBid> valid = raw
+        .process(new ParseValidateFunction(codec, feeders, options)).setParallelism(readers)
         .uid("parse-validate").name("parse + validate");
     SingleOutputStreamOperator<ReceivedBid> timed = valid
-        .assignTimestampsAndWatermarks(SubmittedAtWatermarks.strategy(options))
+        .assignTimestampsAndWatermarks(SubmittedAtWatermarks.strategy(options)).setParallelism(readers)
         .uid("event-time").name("event time: submittedAt");
     SingleOutputStreamOperator<ClearedWindow> cleared = timed
         .keyBy(new FeederKeys.OfBid())

@@ -38,7 +38,10 @@ public final class ReplayRun {
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     String id = runId;
     FileBidSource file = new FileBidSource(bids);
-    BidSource counted = e -> file.create(e).map(new CountRead(id)).uid("count-read").name("count read");
+    BidSource counted = e -> {
+      var lines = file.create(e);
+      return lines.map(new CountRead(id)).setParallelism(lines.getParallelism()).uid("count-read").name("count read");
+    };
     MarketSinks sinks = new MarketSinks(
         SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a)),
         SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r)),

@@ -7,21 +7,22 @@ import java.time.LocalDate;
  *
  * @param feeders number of feeders (copies of one template topology under different ids)
  * @param prosumersPerFeeder participants per feeder
- * @param frames 15-min frames from midnight UTC (96 = a day)
+ * @param firstFrame index of the first 15-min frame of the day (0 = midnight UTC)
+ * @param frames number of consecutive 15-min frames (96 from 0 = a day)
  * @param activity probability that a prosumer bids in a given frame (1 = every frame)
  * @param badEvery one bad bid per this many good ones (0 = none)
  * @param day the delivery day (UTC)
  * @param seed everything random derives from it
  */
 public record DayConfig(
-    int feeders, int prosumersPerFeeder, int frames, double activity, int badEvery, LocalDate day, long seed) {
+    int feeders, int prosumersPerFeeder, int firstFrame, int frames, double activity, int badEvery, LocalDate day, long seed) {
 
   public DayConfig {
     if (feeders < 1 || feeders > 26 * 26 * 26) {
       throw new IllegalArgumentException("feeders must be 1..17576");
     }
-    if (prosumersPerFeeder < 2 || frames < 1 || frames > 96) {
-      throw new IllegalArgumentException("need >= 2 prosumers per feeder and 1..96 frames");
+    if (prosumersPerFeeder < 2 || frames < 1 || firstFrame < 0 || firstFrame + frames > 96) {
+      throw new IllegalArgumentException("need >= 2 prosumers per feeder and frames within one day (0..95)");
     }
     if (!(activity > 0 && activity <= 1)) {
       throw new IllegalArgumentException("activity must be in (0, 1]");
@@ -33,11 +34,11 @@ public record DayConfig(
 
   /** The committed sample day: 4 feeders × 500 prosumers, 96 frames, ~8 % activity, ~1 % bad. */
   public static DayConfig sample() {
-    return new DayConfig(4, 500, 96, 0.08, 100, LocalDate.of(2026, 11, 24), 20261124L);
+    return new DayConfig(4, 500, 0, 96, 0.08, 100, LocalDate.of(2026, 11, 24), 20261124L);
   }
 
   /** The utility-day benchmark: 100 feeders × 200 prosumers × 96 frames, every prosumer every frame. */
   public static DayConfig utilityDay() {
-    return new DayConfig(100, 200, 96, 1.0, 1000, LocalDate.of(2026, 11, 24), 7L);
+    return new DayConfig(100, 200, 0, 96, 1.0, 1000, LocalDate.of(2026, 11, 24), 7L);
   }
 }

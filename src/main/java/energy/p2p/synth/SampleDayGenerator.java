@@ -61,7 +61,8 @@ public final class SampleDayGenerator {
     int good = 0;
     int badIndex = 0;
     long seq = 0;
-    for (int frame = 0; frame < config.frames(); frame++) {
+    int lastFrame = config.firstFrame() + config.frames() - 1;
+    for (int frame = config.firstFrame(); frame <= lastFrame; frame++) {
       long frameStart = day + frame * 15 * MIN;
       double hour = frame / 4.0 + 0.125;
       for (Prosumer p : prosumers) {
@@ -74,7 +75,7 @@ public final class SampleDayGenerator {
         good++;
         if (config.badEvery() > 0 && good % config.badEvery() == 0) {
           BadBids kind = BadBids.values()[badIndex++ % BadBids.values().length];
-          if (kind == BadBids.ARRIVES_AFTER_GATE && frame >= config.frames() - 2) {
+          if (kind == BadBids.ARRIVES_AFTER_GATE && frame >= lastFrame - 1) {
             kind = BadBids.SUBMITTED_AFTER_GATE; // no later bids would carry the watermark past its gate
           }
           String badId = String.format("x-%06d", badIndex);
