@@ -7,9 +7,10 @@ import java.util.Arrays;
 
 /**
  * The seed of the search: the merit-order crossing (optimal when the feeder carries it); when the
- * AC sweep finds it out of limits, the crossing's trades curtailed with least welfare lost per
- * unit of violation relieved, repeated through the decoder (whose class repair may move energy)
- * until the decoded seed itself passes the sweep.
+ * AC sweep finds it out of limits, the successive-LP optimum over the linearised feeder
+ * ({@link LinearisedSeed}); if that still fails the sweep (or no LP is used), its trades are
+ * curtailed with least welfare lost per unit of violation relieved, repeated through the decoder
+ * (whose class repair may move energy) until the decoded seed itself passes the sweep.
  */
 final class GridSeed {
   private static final int ROUNDS = 4;
@@ -20,11 +21,13 @@ final class GridSeed {
   private final GridLimits limits;
   private final TradeCurtailer curtailer;
   private final double[] violations = new double[3];
+  private final LinearisedSeed linearised;
   boolean feasible;
   boolean gridBound;
 
   GridSeed(MarketBook book, FillDecoder decoder, BackwardForwardSweep sweep, GridLimits limits,
-      TradeCurtailer curtailer) {
+      TradeCurtailer curtailer, LinearisedSeed linearised) {
+    this.linearised = linearised;
     this.book = book;
     this.decoder = decoder;
     this.sweep = sweep;
@@ -39,6 +42,14 @@ final class GridSeed {
     double[] buy = startVolumes[0].clone();
     double[] sell = startVolumes[1].clone();
     for (int round = 0; round < ROUNDS; round++) {
+      if (round == 1 && linearised != null) {
+        // the crossing does not fit the grid: start again from the linearised optimum
+        double[][] lp = linearised.solve(startVolumes);
+        if (lp != null) {
+          buy = lp[0];
+          sell = lp[1];
+        }
+      }
       System.arraycopy(buy, 0, decoder.buyVol, 0, n);
       System.arraycopy(sell, 0, decoder.sellVol, 0, m);
       decoder.decodeVolumes(0.5, true);
@@ -48,7 +59,9 @@ final class GridSeed {
         return toFills(buy, sell);
       }
       gridBound = true;
-      curtailTrades(buy, sell);
+      if (round > 0 || linearised == null) {
+        curtailTrades(buy, sell);
+      }
     }
     feasible = false;
     return toFills(buy, sell);

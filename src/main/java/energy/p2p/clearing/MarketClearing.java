@@ -73,7 +73,8 @@ public final class MarketClearing {
       return new ClearingResult(List.of(), report.status(ClearingStatus.ONE_SIDED).build());
     }
     FillDecoder decoder = new FillDecoder(book, config, feeder.busCount());
-    GridSeed seed = new GridSeed(book, decoder, sweep, limits, curtailer);
+    GridSeed seed = new GridSeed(book, decoder, sweep, limits, curtailer,
+        new LinearisedSeed(book, decoder, sweep, limits, config));
     double[] seedFills = seed.fills(MeritOrder.crossingVolumes(book));
     decoder.decode(MeritOrder.crossingFills(book), 0.5, false);
     if (decoder.tradeCount == 0) {

@@ -1,0 +1,271 @@
+package energy.p2p.clearing;
+
+import energy.p2p.feasibility.GridLimits;
+import energy.p2p.grid.BackwardForwardSweep;
+import energy.p2p.grid.PowerFlowResult;
+import energy.p2p.grid.RadialFeeder;
+import energy.p2p.grid.VoltageSensitivity;
+import java.util.Arrays;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * Near-optimal quantities when the grid binds: successive linear programming. Each round
+ * linearises the feeder around the AC operating point of the current quantities
+ * ({@link VoltageSensitivity}), maximises social welfare Σ limit·bought − Σ ask·sold subject to
+ * balance, bid quantities, the class reservations and the voltage / current rows of the elements
+ * that are violated or close to a limit (rows are added lazily, so the LP stays small), then
+ * decodes and re-checks the result with the AC sweep. A row that is still violated after it was
+ * linearised gets a margin of its residual violation. Stops at the first AC-feasible round.
+ */
+final class LinearisedSeed {
+  private static final int MAX_ROUNDS = 8;
+  /** Elements this close to a limit (p.u., or fraction of rating) get a row before violating. */
+  private static final double NEAR = 0.002;
+  /** A feasible round gaining less than this fraction of welfare ends the iteration. */
+  private static final double GAIN = 1e-5;
+
+  private final MarketBook book;
+  private final FillDecoder decoder;
+  private final BackwardForwardSweep sweep;
+  private final GridLimits limits;
+  private final RadialFeeder feeder;
+  private final double frameHours;
+  private final double[] minShare = new double[3];
+  private final int[] columns;
+  private final int[] column; // bus index -> column of the sensitivity matrices, -1 if no bid
+  private final boolean[] overRow;
+  private final boolean[] underRow;
+  private final boolean[] currentRow;
+  private final double[] overMargin;
+  private final double[] underMargin;
+  private final double[] currentMargin;
+  int rounds;
+
+  LinearisedSeed(MarketBook book, FillDecoder decoder, BackwardForwardSweep sweep,
+      GridLimits limits, ClearingConfig config) {
+    this.book = book;
+    this.decoder = decoder;
+    this.sweep = sweep;
+    this.limits = limits;
+    this.feeder = limits.feeder();
+    this.frameHours = config.frameHours();
+    for (energy.p2p.model.BuyerClass c : energy.p2p.model.BuyerClass.values()) {
+      minShare[c.ordinal()] = config.minShare(c);
+    }
+    int n = feeder.busCount();
+    column = new int[n];
+    Arrays.fill(column, -1);
+    int count = 0;
+    for (int bus : book.buyBus) {
+      count += column[bus] < 0 ? (column[bus] = count) * 0 + 1 : 0;
+    }
+    for (int bus : book.sellBus) {
+      count += column[bus] < 0 ? (column[bus] = count) * 0 + 1 : 0;
+    }
+    columns = new int[count];
+    for (int bus = 0; bus < n; bus++) {
+      if (column[bus] >= 0) {
+        columns[column[bus]] = bus;
+      }
+    }
+    overRow = new boolean[n];
+    underRow = new boolean[n];
+    currentRow = new boolean[feeder.branchCount()];
+    overMargin = new double[n];
+    underMargin = new double[n];
+    currentMargin = new double[feeder.branchCount()];
+  }
+
+  /**
+   * The best quantities {buyers, sellers} that passed the AC sweep, given the merit-order
+   * crossing {@code start} (whose violations pick the first rows); the last round's quantities
+   * when no round passed (the caller curtails them).
+   */
+  double[][] solve(double[][] start) {
+    double[] buy = start[0].clone();
+    double[] sell = start[1].clone();
+    double[][] best = null;
+    double bestWelfare = Double.NEGATIVE_INFINITY;
+    // round 0 linearises around the base case (no trade): there "no trade" is exactly feasible
+    // in the linear model too, whereas the far-off crossing would extrapolate badly
+    markRows(decodeAndSolve(buy, sell));
+    PowerFlowResult operatingPoint = sweep.solve(null);
+    double[] injection = new double[feeder.busCount()];
+    for (rounds = 0; rounds < MAX_ROUNDS; rounds++) {
+      double[][] next = linearProgram(operatingPoint, injection);
+      if (next == null) {
+        break;
+      }
+      buy = next[0];
+      sell = next[1];
+      PowerFlowResult flow = decodeAndSolve(buy, sell);
+      if (!flow.converged()) {
+        break;
+      }
+      double welfare = decoder.buyerWelfare + decoder.sellerWelfare;
+      if (!markRows(flow)) {
+        boolean gain = best == null
+            || welfare > bestWelfare + GAIN * Math.max(1, Math.abs(bestWelfare));
+        if (welfare > bestWelfare) {
+          bestWelfare = welfare;
+          best = new double[][] {buy.clone(), sell.clone()};
+        }
+        if (!gain) {
+          break; // feasible and no longer improving: converged
+        }
+      }
+      operatingPoint = flow;
+      injection = decoder.injectionKw.clone();
+    }
+    return best != null ? best : new double[][] {buy, sell};
+  }
+
+  /** Decodes volumes (overwritten with what was traded) and runs the sweep on them. */
+  private PowerFlowResult decodeAndSolve(double[] buy, double[] sell) {
+    System.arraycopy(buy, 0, decoder.buyVol, 0, buy.length);
+    System.arraycopy(sell, 0, decoder.sellVol, 0, sell.length);
+    decoder.decodeVolumes(0.5, true);
+    traded(buy, sell);
+    return sweep.solve(decoder.injectionKw);
+  }
+
+  /** Adds rows for elements near or over a limit; widens margins of rows still violated. */
+  private boolean markRows(PowerFlowResult flow) {
+    boolean violated = false;
+    for (int k = 1; k < feeder.busCount(); k++) {
+      double over = flow.vPu(k) - limits.vMaxPu(k);
+      double under = limits.vMinPu(k) - flow.vPu(k);
+      violated |= over > 1e-9 || under > 1e-9;
+      overMargin[k] += overRow[k] && over > 1e-9 ? over : 0;
+      underMargin[k] += underRow[k] && under > 1e-9 ? under : 0;
+      overRow[k] |= over > -NEAR;
+      underRow[k] |= under > -NEAR;
+    }
+    for (int b = 0; b < feeder.branchCount(); b++) {
+      double rating = limits.iMaxA(b);
+      if (Double.isInfinite(rating)) {
+        continue;
+      }
+      double over = flow.branchCurrentA(b) / rating - 1;
+      violated |= over > 1e-9;
+      currentMargin[b] += currentRow[b] && over > 1e-9 ? over : 0;
+      currentRow[b] |= over > -NEAR;
+    }
+    return violated;
+  }
+
+  private double[][] linearProgram(PowerFlowResult flow, double[] injection) {
+    VoltageSensitivity s = VoltageSensitivity.around(feeder, flow, columns);
+    double[][] dv = s.dVpuPerKw();
+    double[][] di = s.dCurrentAPerKw();
+    int n = book.buyerCount();
+    int m = book.sellerCount();
+    ExpressionsBasedModel model = new ExpressionsBasedModel();
+    Variable[] b = new Variable[n];
+    Variable[] x = new Variable[m];
+    Expression balance = model.addExpression("balance").level(0);
+    for (int i = 0; i < n; i++) {
+      b[i] = model.addVariable("b" + i).lower(0).upper(book.buyQtyKwh[i]).weight(book.buyLimit[i]);
+      balance.set(b[i], 1);
+    }
+    for (int j = 0; j < m; j++) {
+      x[j] = model.addVariable("s" + j).lower(0).upper(book.sellQtyKwh[j]).weight(-book.sellAsk[j]);
+      balance.set(x[j], -1);
+    }
+    for (int k = 1; k < feeder.busCount(); k++) {
+      if (overRow[k] || underRow[k]) {
+        double base = flow.vPu(k) - dot(dv[k], injection);
+        Expression row = model.addExpression("v" + k);
+        if (overRow[k]) {
+          row.upper(limits.vMaxPu(k) - overMargin[k] - base);
+        }
+        if (underRow[k]) {
+          row.lower(limits.vMinPu(k) + underMargin[k] - base);
+        }
+        coefficients(row, dv[k], b, x);
+      }
+    }
+    for (int br = 0; br < feeder.branchCount(); br++) {
+      if (currentRow[br]) {
+        double base = flow.branchCurrentA(br) - dot(di[br], injection);
+        Expression row = model.addExpression("i" + br)
+            .upper(limits.iMaxA(br) * (1 - currentMargin[br]) - base);
+        coefficients(row, di[br], b, x);
+      }
+    }
+    classRows(model, b);
+    Optimisation.Result result = model.maximise();
+    if (!result.getState().isFeasible()) {
+      return null;
+    }
+    double[] buy = new double[n];
+    double[] sell = new double[m];
+    for (int i = 0; i < n; i++) {
+      buy[i] = clamp(result.doubleValue(i), book.buyQtyKwh[i]);
+    }
+    for (int j = 0; j < m; j++) {
+      sell[j] = clamp(result.doubleValue(n + j), book.sellQtyKwh[j]);
+    }
+    return new double[][] {buy, sell};
+  }
+
+  /** Row coefficients: kW per kWh is −1/h at a buyer's bus and +1/h at a seller's. */
+  private void coefficients(Expression row, double[] perKw, Variable[] b, Variable[] x) {
+    for (int i = 0; i < b.length; i++) {
+      row.set(b[i], -perKw[column[book.buyBus[i]]] / frameHours);
+    }
+    for (int j = 0; j < x.length; j++) {
+      row.set(x[j], perKw[column[book.sellBus[j]]] / frameHours);
+    }
+  }
+
+  /** Σ over bid buses of sensitivity × injection at the operating point. */
+  private double dot(double[] perKw, double[] injection) {
+    double sum = 0;
+    for (int c = 0; c < columns.length; c++) {
+      sum += perKw[c] * injection[columns[c]];
+    }
+    return sum;
+  }
+
+  /** matched_c ≥ share_c × matched, for classes whose paying demand can always fill it. */
+  private void classRows(ExpressionsBasedModel model, Variable[] b) {
+    double[][] merit = MeritOrder.crossingVolumes(book);
+    double matched = Arrays.stream(merit[0]).sum();
+    double marginalAsk = 0;
+    for (int j = 0; j < merit[1].length; j++) {
+      marginalAsk = merit[1][j] > 0 ? book.sellAsk[j] : marginalAsk;
+    }
+    for (int c = 0; c < 3; c++) {
+      if (minShare[c] <= 0) {
+        continue;
+      }
+      double paying = 0;
+      for (int i = 0; i < b.length; i++) {
+        paying += book.buyClass[i] == c && book.buyLimit[i] >= marginalAsk ? book.buyQtyKwh[i] : 0;
+      }
+      if (paying >= minShare[c] * matched) {
+        Expression row = model.addExpression("class" + c).lower(0);
+        for (int i = 0; i < b.length; i++) {
+          row.set(b[i], (book.buyClass[i] == c ? 1 : 0) - minShare[c]);
+        }
+      }
+    }
+  }
+
+  private void traded(double[] buy, double[] sell) {
+    Arrays.fill(buy, 0.0);
+    Arrays.fill(sell, 0.0);
+    for (int t = 0; t < decoder.tradeCount; t++) {
+      buy[decoder.tradeBuyer[t]] += decoder.tradeKwh[t];
+      sell[decoder.tradeSeller[t]] += decoder.tradeKwh[t];
+    }
+  }
+
+  private static double clamp(double v, double max) {
+    return v < 0 ? 0 : Math.min(v, max);
+  }
+}
