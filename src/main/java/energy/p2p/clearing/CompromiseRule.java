@@ -16,28 +16,39 @@ import java.util.List;
  * front is sorted by buyer welfare), so the choice is deterministic.
  */
 public enum CompromiseRule {
-  /** Maximise buyerWelfare × sellerWelfare (Nash bargaining, disagreement point = no trade). */
+  /**
+   * Maximise buyerWelfare × sellerWelfare (Nash bargaining, disagreement point = no trade): the
+   * highest-welfare quantities, surplus split half and half (the default).
+   */
   NASH_BARGAINING,
   /**
    * The point farthest from the straight line through the two extreme points, both objectives
-   * normalised to [0, 1]; on a straight front (no knee) falls back to the Nash point.
+   * normalised to [0, 1], keeping its price split; on a straight front (no knee, the usual case)
+   * falls back to the Nash point.
    */
   KNEE_POINT,
-  /** The point whose buyer and seller welfare are closest to each other. */
+  /** Buyer and seller welfare as equal as possible (the highest-welfare quantities, α = 0.5). */
   EQUAL_SPLIT,
-  /** The largest social welfare; ties go to the Nash point among them. */
+  /** The largest social welfare; ties go to the Nash point among them (so: as Nash). */
   MAX_SOCIAL_WELFARE;
 
-  /** Index in {@code front} (sorted by buyer welfare) of the chosen point; -1 on an empty front. */
+  /**
+   * Index in {@code front} (sorted by buyer welfare) of the chosen point; -1 on an empty front.
+   * Every point is judged as it will be published, i.e. after {@link #polishAlpha}: Nash, equal
+   * split and max social welfare then all prefer the point of highest social welfare (on its
+   * segment, α = 0.5 gives (SW/2)², an equal split and SW); ties go to the rule's own criterion.
+   */
   public int choose(List<FrontPoint> front) {
     if (front.isEmpty()) {
       return -1;
     }
     return switch (this) {
-      case NASH_BARGAINING -> argMaxNash(front, 0, front.size());
-      case KNEE_POINT -> knee(front);
-      case EQUAL_SPLIT -> equalSplit(front);
-      case MAX_SOCIAL_WELFARE -> maxSocial(front);
+      case NASH_BARGAINING, MAX_SOCIAL_WELFARE -> maxSocial(front, false);
+      case EQUAL_SPLIT -> maxSocial(front, true);
+      case KNEE_POINT -> {
+        int k = kneeIndex(front);
+        yield k >= 0 ? k : maxSocial(front, false);
+      }
     };
   }
 
@@ -55,21 +66,6 @@ public enum CompromiseRule {
 
   private static double nash(FrontPoint p) {
     return Math.max(0, p.buyerWelfare()) * Math.max(0, p.sellerWelfare());
-  }
-
-  private static int argMaxNash(List<FrontPoint> front, int from, int to) {
-    int best = from;
-    for (int i = from + 1; i < to; i++) {
-      if (nash(front.get(i)) > nash(front.get(best))) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static int knee(List<FrontPoint> front) {
-    int k = kneeIndex(front);
-    return k < 0 ? argMaxNash(front, 0, front.size()) : k;
   }
 
   /** Index of the knee, or -1 when the front is (numerically) a straight line. */
@@ -99,20 +95,8 @@ public enum CompromiseRule {
     return best;
   }
 
-  private static int equalSplit(List<FrontPoint> front) {
-    int best = 0;
-    for (int i = 1; i < front.size(); i++) {
-      FrontPoint p = front.get(i);
-      FrontPoint q = front.get(best);
-      if (Math.abs(p.buyerWelfare() - p.sellerWelfare())
-          < Math.abs(q.buyerWelfare() - q.sellerWelfare())) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static int maxSocial(List<FrontPoint> front) {
+  /** Highest social welfare; ties (1e-9 relative) to the best Nash product or the most equal split. */
+  private static int maxSocial(List<FrontPoint> front, boolean equalSplitTies) {
     double best = Double.NEGATIVE_INFINITY;
     for (FrontPoint p : front) {
       best = Math.max(best, p.buyerWelfare() + p.sellerWelfare());
@@ -121,11 +105,18 @@ public enum CompromiseRule {
     int chosen = -1;
     for (int i = 0; i < front.size(); i++) {
       FrontPoint p = front.get(i);
-      if (p.buyerWelfare() + p.sellerWelfare() >= best - tolerance
-          && (chosen < 0 || nash(p) > nash(front.get(chosen)))) {
+      if (p.buyerWelfare() + p.sellerWelfare() < best - tolerance) {
+        continue;
+      }
+      if (chosen < 0 || (equalSplitTies ? gap(p) < gap(front.get(chosen))
+          : nash(p) > nash(front.get(chosen)))) {
         chosen = i;
       }
     }
     return chosen;
+  }
+
+  private static double gap(FrontPoint p) {
+    return Math.abs(p.buyerWelfare() - p.sellerWelfare());
   }
 }

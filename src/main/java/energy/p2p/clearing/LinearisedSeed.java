@@ -21,6 +21,14 @@ import org.ojalgo.optimisation.Variable;
  * linearised gets a margin of its residual violation. Stops at the first AC-feasible round.
  */
 final class LinearisedSeed {
+  static {
+    // ojAlgo prints a hardware-profile notice to System.out on first use unless this is set;
+    // our stdout is for JSON only
+    if (System.getProperty("shut.up.ojAlgo") == null) {
+      System.setProperty("shut.up.ojAlgo", "true");
+    }
+  }
+
   private static final int MAX_ROUNDS = 8;
   /** Elements this close to a limit (p.u., or fraction of rating) get a row before violating. */
   private static final double NEAR = 0.002;

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       GenerateDayCommand.class,
       SynthFeederCommand.class,
+      ClearCommand.class,
+      GenerateBookCommand.class,
     })
 public final class Main {
 

@@ -7,6 +7,7 @@ import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
 import energy.p2p.model.ClassStats;
 import energy.p2p.model.ClearingReport;
+import energy.p2p.model.Curtailment;
 import energy.p2p.model.FrontPoint;
 import energy.p2p.model.Rejection;
 import java.io.IOException;
@@ -100,6 +101,20 @@ final class OutputJson {
       if (r.bindingBranches() != null) {
         for (String b : r.bindingBranches()) {
           g.writeString(b);
+        }
+      }
+      g.writeEndArray();
+      number(g, "welfareUpperBound", r.welfareUpperBound());
+      g.writeArrayFieldStart("curtailments");
+      if (r.curtailments() != null) {
+        for (Curtailment c : r.curtailments()) {
+          g.writeStartObject();
+          g.writeStringField("buyerBidId", c.buyerBidId());
+          g.writeStringField("sellerBidId", c.sellerBidId());
+          number(g, "cutKwh", c.cutKwh());
+          number(g, "remainingKwh", c.remainingKwh());
+          g.writeStringField("reason", c.reason());
+          g.writeEndObject();
         }
       }
       g.writeEndArray();

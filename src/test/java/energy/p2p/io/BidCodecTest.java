@@ -144,7 +144,8 @@ class BidCodecTest {
     assertTrue(json.indexOf("\"STANDARD\"") < json.indexOf("\"HIGH\""), json);
     assertTrue(json.contains("\"vMinPu\":null"), json);
     assertTrue(json.endsWith("\"compromiseIndex\":0,\"feasibility\":\"FEASIBLE\",\"curtailedKwh\":0.0,"
-        + "\"bindingBuses\":[18],\"bindingBranches\":[\"17-18\"]}"), json);
+        + "\"bindingBuses\":[18],\"bindingBranches\":[\"17-18\"],\"welfareUpperBound\":null,"
+        + "\"curtailments\":[]}"), json);
   }
 
   private void assertMalformed(String line, String detailPart) {

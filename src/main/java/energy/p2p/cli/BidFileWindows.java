@@ -1,0 +1,105 @@
+package energy.p2p.cli;
+
+import energy.p2p.ingest.BidValidator;
+import energy.p2p.ingest.ValidationConfig;
+import energy.p2p.io.BidCodec;
+import energy.p2p.io.ParsedBid;
+import energy.p2p.model.Bid;
+import energy.p2p.model.ReasonCode;
+import energy.p2p.model.Rejection;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A bid file read the way the streaming job reads it: blank lines and CSV headers skipped, every
+ * other line parsed ({@link BidCodec}) and validated ({@link BidValidator}); then, per (feeder,
+ * frame) window in file order, a repeated bidId is DUPLICATE (the first wins) and bids beyond the
+ * window limit are CAPACITY. Offline there is no watermark, so LATE only comes from the validator
+ * (submitted at or after gate closure).
+ */
+final class BidFileWindows {
+  /** A rejected line with its 1-based line number. */
+  record Skipped(long line, Rejection rejection) {}
+
+  /** (feederId, frameStartMs), ordered by feeder then frame. */
+  record Window(String feederId, long frameStartMs) implements Comparable<Window> {
+    @Override
+    public int compareTo(Window o) {
+      int c = feederId.compareTo(o.feederId);
+      return c != 0 ? c : Long.compare(frameStartMs, o.frameStartMs);
+    }
+  }
+
+  final TreeMap<Window, List<Bid>> windows = new TreeMap<>();
+  final List<Skipped> skipped = new ArrayList<>();
+  long records;
+
+  static BidFileWindows read(Path file, BidValidator validator, ValidationConfig config)
+      throws IOException {
+    BidFileWindows out = new BidFileWindows();
+    BidCodec codec = new BidCodec(config.maxRecordBytes());
+    Map<Window, Set<String>> ids = new TreeMap<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      long number = 0;
+      while ((line = r.readLine()) != null) {
+        number++;
+        if (BidCodec.isBlank(line)) {
+          continue;
+        }
+        if (BidCodec.isCsvHeader(line)) {
+          codec = codec.withCsvHeader(line);
+          continue;
+        }
+        out.records++;
+        out.accept(number, line, codec, validator, config, ids);
+      }
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("bids file not found: " + file);
+    }
+    return out;
+  }
+
+  private void accept(long number, String line, BidCodec codec, BidValidator validator,
+      ValidationConfig config, Map<Window, Set<String>> ids) {
+    ParsedBid parsed = codec.parse(line);
+    if (!parsed.isBid()) {
+      skipped.add(new Skipped(number, parsed.rejection()));
+      return;
+    }
+    Bid bid = parsed.bid();
+    var invalid = validator.validate(bid, line);
+    if (invalid.isPresent()) {
+      skipped.add(new Skipped(number, invalid.get()));
+      return;
+    }
+    Window w = new Window(bid.feederId(), bid.frameStartMs());
+    Set<String> seen = ids.computeIfAbsent(w, k -> new HashSet<>());
+    if (seen.contains(bid.bidId())) {
+      skipped.add(new Skipped(number, reject(bid, line, ReasonCode.DUPLICATE,
+          "bidId " + bid.bidId() + " already accepted for this feeder and frame")));
+      return;
+    }
+    if (seen.size() >= config.maxBidsPerWindow()) {
+      skipped.add(new Skipped(number, reject(bid, line, ReasonCode.CAPACITY,
+          "window already holds the maximum of " + config.maxBidsPerWindow() + " bids")));
+      return;
+    }
+    seen.add(bid.bidId());
+    windows.computeIfAbsent(w, k -> new ArrayList<>()).add(bid);
+  }
+
+  private static Rejection reject(Bid b, String raw, ReasonCode reason, String detail) {
+    return new Rejection(b.bidId(), b.feederId(), b.frameStartMs(), reason, detail, raw);
+  }
+}

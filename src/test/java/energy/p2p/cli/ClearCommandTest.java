@@ -1,0 +1,138 @@
+package energy.p2p.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import energy.p2p.io.BidCodec;
+import energy.p2p.model.Bid;
+import energy.p2p.synth.RandomBookGenerator;
+import energy.p2p.io.FeederReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ClearCommandTest {
+  private static final String SAMPLE = "sample-data/book-ieee33.jsonl";
+  private static final String FEEDERS = "sample-data/feeders";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void clearsTheSampleBookIntoAllocationsAndOneReportInTheDocumentedFieldOrder() throws Exception {
+    Path alloc = dir.resolve("allocations.jsonl");
+    Path reports = dir.resolve("reports.jsonl");
+    assertEquals(0, run("clear", "--bids", SAMPLE, "--feeders", FEEDERS, "--out", alloc.toString(),
+        "--reports", reports.toString()), err.toString());
+
+    List<String> lines = Files.readAllLines(alloc);
+    assertTrue(lines.size() > 0);
+    double matched = 0;
+    for (String line : lines) {
+      JsonNode a = MAPPER.readTree(line);
+      assertEquals(List.of("feederId", "frameStart", "buyerBidId", "sellerBidId", "buyerId",
+          "sellerId", "quantityKwh", "price", "gridFee"), fields(a));
+      matched += a.get("quantityKwh").asDouble();
+    }
+    List<String> reportLines = Files.readAllLines(reports);
+    assertEquals(1, reportLines.size(), "one window in the sample");
+    JsonNode r = MAPPER.readTree(reportLines.get(0));
+    assertEquals(List.of("feederId", "frameStart", "bids", "buyers", "sellers", "matchedKwh",
+        "buyerWelfare", "sellerWelfare", "socialWelfare", "paretoFrontSize", "compromiseRule",
+        "vMinPu", "vMaxPu", "status", "evaluations", "solveMillis", "perClass"),
+        fields(r).subList(0, 17));
+    assertEquals(20, r.get("bids").asInt());
+    assertEquals("CLEARED", r.get("status").asText());
+    assertEquals("FEASIBLE", r.get("feasibility").asText());
+    assertEquals(matched, r.get("matchedKwh").asDouble(), 1e-9);
+    assertEquals(0, r.get("solveMillis").asLong(), "no wall-clock time in deterministic output");
+    assertTrue(r.get("socialWelfare").asDouble() <= r.get("welfareUpperBound").asDouble() + 1e-9);
+    assertTrue(err.toString().contains("20 bids read, 20 cleared in 1 windows, 0 skipped"), err.toString());
+    assertEquals("", out.toString(), "stdout stays clean");
+  }
+
+  @Test
+  void skipsCountsAndListsInvalidBidsAndClearsTheRest() throws Exception {
+    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(SAMPLE)));
+    String first = lines.get(0);
+    lines.add(first); // same bidId again: DUPLICATE
+    lines.add(first.replace("\"bus\":", "\"bus\":99").replace("b-00001", "b-99999"));
+    lines.add("{not json");
+    lines.add("");
+    Path book = dir.resolve("book.jsonl");
+    Files.write(book, lines);
+    Path reports = dir.resolve("r.jsonl");
+
+    assertEquals(0, run("clear", "--bids", book.toString(), "--feeders", FEEDERS,
+        "--out", dir.resolve("a.jsonl").toString(), "--reports", reports.toString()), err.toString());
+
+    String log = err.toString();
+    assertTrue(log.contains("skipped line 21: DUPLICATE (bid b-00001)"), log);
+    assertTrue(log.contains("skipped line 22: UNKNOWN_BUS (bid b-99999)"), log);
+    assertTrue(log.contains("skipped line 23: MALFORMED"), log);
+    assertTrue(log.contains("23 bids read, 20 cleared in 1 windows, 3 skipped"), log);
+    assertEquals(20, MAPPER.readTree(Files.readAllLines(reports).get(0)).get("bids").asInt());
+  }
+
+  @Test
+  void sameBidsInAnyOrderAndAsCsvGiveTheSameBytes() throws Exception {
+    List<Bid> bids = new RandomBookGenerator(FeederReader.read(Path.of(FEEDERS), "ieee33"))
+        .generate(RandomBookGenerator.Options.of(40, 30), 1_795_514_400_000L, 11);
+    List<String> json = new ArrayList<>();
+    List<String> csv = new ArrayList<>(List.of(BidCodec.CSV_HEADER));
+    for (Bid b : bids) {
+      json.add(BidCodec.toJson(b));
+      csv.add(BidCodec.toCsv(b));
+    }
+    Path inOrder = Files.write(dir.resolve("a.jsonl"), json);
+    Collections.shuffle(json, new Random(5));
+    Path shuffled = Files.write(dir.resolve("b.jsonl"), json);
+    Path asCsv = Files.write(dir.resolve("c.csv"), csv);
+    byte[][] outputs = new byte[4][];
+    Path[] inputs = {inOrder, inOrder, shuffled, asCsv};
+    for (int k = 0; k < inputs.length; k++) {
+      Path alloc = dir.resolve("out" + k + ".jsonl");
+      Path rep = dir.resolve("rep" + k + ".jsonl");
+      assertEquals(0, run("clear", "--bids", inputs[k].toString(), "--feeders", FEEDERS,
+          "--out", alloc.toString(), "--reports", rep.toString(), "--seed", "7"));
+      outputs[k] = (Files.readString(alloc) + Files.readString(rep)).getBytes(StandardCharsets.UTF_8);
+    }
+    for (int k = 1; k < outputs.length; k++) {
+      assertArrayEquals(outputs[0], outputs[k], "run " + k);
+    }
+  }
+
+  @Test
+  void missingBidsFileIsAClearError() {
+    assertEquals(1, run("clear", "--bids", dir.resolve("nope.jsonl").toString(), "--feeders",
+        FEEDERS, "--out", dir.resolve("a.jsonl").toString()));
+    assertTrue(err.toString().startsWith("error: bids file not found"), err.toString());
+  }
+
+  private static List<String> fields(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
