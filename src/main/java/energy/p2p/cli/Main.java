@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       PowerflowCommand.class,
       ReplayCommand.class,
+      RunCommand.class,
       GenerateDayCommand.class,
       SynthFeederCommand.class,
       ClearCommand.class,

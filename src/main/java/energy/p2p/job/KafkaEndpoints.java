@@ -1,0 +1,68 @@
+package energy.p2p.job;
+
+import energy.p2p.io.JsonLineSchemas;
+import energy.p2p.model.Allocation;
+import energy.p2p.model.ClearingReport;
+import energy.p2p.model.Rejection;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The production source and sinks: bids from a Kafka topic, the three outputs to Kafka topics. */
+public final class KafkaEndpoints {
+  /** The broker caps transactions at 15 min; Flink's producer default (1 h) would be refused. */
+  static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+  private KafkaEndpoints() {}
+
+  /** Bids: committed offsets of the group, else the earliest. */
+  public static BidSource source(KafkaOptions k) {
+    return env -> {
+      var b = KafkaSource.<String>builder()
+          .setBootstrapServers(k.bootstrapServers())
+          .setTopics(k.bidsTopic())
+          .setGroupId(k.groupId())
+          .setProperties(k.clientProperties())
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+          .setValueOnlyDeserializer(new JsonLineSchemas.BidText());
+      if (k.bounded()) {
+        b.setBounded(OffsetsInitializer.latest());
+      }
+      return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "bids topic").uid("bids-source");
+    };
+  }
+
+  public static MarketSinks sinks(KafkaOptions k) {
+    return new MarketSinks(
+        sink(k, k.allocationsTopic(), "allocations", new JsonLineSchemas.AllocationJson()),
+        sink(k, k.reportsTopic(), "reports", new JsonLineSchemas.ReportJson()),
+        sink(k, k.rejectionsTopic(), "rejections", new JsonLineSchemas.RejectionJson()),
+        -1);
+  }
+
+  private static <T> KafkaSink<T> sink(KafkaOptions k, String topic, String output, SerializationSchema<T> value) {
+    var b = KafkaSink.<T>builder()
+        .setBootstrapServers(k.bootstrapServers())
+        .setKafkaProducerConfig(k.clientProperties())
+        .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+            .setTopic(topic)
+            .setKeySerializationSchema(new JsonLineSchemas.FeederKey<T>())
+            .setValueSerializationSchema(value)
+            .build());
+    if (k.exactlyOnce()) {
+      b.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+          .setTransactionalIdPrefix(k.transactionalIdPrefix() + "-" + output);
+      if (!k.clientProperties().containsKey("transaction.timeout.ms")) {
+        b.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+      }
+    } else {
+      b.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+    }
+    return b.build();
+  }
+}

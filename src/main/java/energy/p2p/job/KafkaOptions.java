@@ -1,0 +1,43 @@
+package energy.p2p.job;
+
+import java.io.Serializable;
+import java.util.Properties;
+
+/**
+ * Where the job talks to Kafka.
+ *
+ * @param clientProperties passed through to every consumer and producer (security.protocol,
+ *     sasl.*, ssl.*, client.id, ...)
+ * @param exactlyOnce transactional sinks (needs checkpointing); else at-least-once
+ * @param bounded stop at the bids topic's end offsets at start (tests, backfills)
+ */
+public record KafkaOptions(
+    String bootstrapServers,
+    String bidsTopic,
+    String allocationsTopic,
+    String reportsTopic,
+    String rejectionsTopic,
+    String groupId,
+    String transactionalIdPrefix,
+    Properties clientProperties,
+    boolean exactlyOnce,
+    boolean bounded)
+    implements Serializable {
+
+  public KafkaOptions {
+    require(bootstrapServers, "bootstrap servers");
+    require(bidsTopic, "bids topic");
+    require(allocationsTopic, "allocations topic");
+    require(reportsTopic, "reports topic");
+    require(rejectionsTopic, "rejections topic");
+    require(groupId, "group id");
+    require(transactionalIdPrefix, "transactional id prefix");
+    clientProperties = clientProperties == null ? new Properties() : clientProperties;
+  }
+
+  private static void require(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("kafka: " + what + " must not be empty");
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package energy.p2p.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.p2p.io.BidCodec;
+import energy.p2p.synth.DayConfig;
+import energy.p2p.synth.SampleDayGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job against a REAL Kafka broker (Kafka's own test kit, in this JVM): bids produced to a fresh
+ * topic, exactly-once sinks with checkpoints and a task failure injected mid-stream, allocations
+ * read back read_committed — each one exactly once, equal to a file replay of the same bids.
+ */
+class MarketJobKafkaITCase {
+  @RegisterExtension
+  static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  static KafkaClusterTestKit kafka;
+  static String bootstrap;
+  @TempDir
+  static Path dir;
+
+  static final AtomicInteger SEEN = new AtomicInteger();
+  static final AtomicBoolean FAILED = new AtomicBoolean();
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            .setBootstrapMetadataVersion(MetadataVersion.latestProduction()) // the default is unreleased
+            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build();
+    kafka.format();
+    kafka.startup();
+    kafka.waitForReadyBrokers();
+    bootstrap = kafka.bootstrapServers();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void exactlyOnceAllocationsSurviveATaskFailure() throws Exception {
+    Path feeders = dir.resolve("feeders");
+    Path bids = dir.resolve("bids.jsonl");
+    new SampleDayGenerator(new DayConfig(2, 30, 44, 6, 0.8, 0, LocalDate.of(2026, 11, 24), 5L))
+        .write(Path.of("sample-data/feeders"), "ieee33", feeders, bids);
+    List<String> lines = Files.readAllLines(bids);
+    createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2));
+    produce("bids-eos", lines);
+
+    KafkaOptions k = new KafkaOptions(bootstrap, "bids-eos", "allocations-eos", "reports-eos", "rejections-eos",
+        "g-eos", "tx-eos", new Properties(), true, true);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.enableCheckpointing(300);
+    BidSource kafkaBids = KafkaEndpoints.source(k);
+    int failAt = lines.size() / 2;
+    BidSource failingOnce = e -> kafkaBids.create(e).map(new FailOnce(failAt)).name("inject failure");
+    new MarketJob(failingOnce, KafkaEndpoints.sinks(k), FeederFiles.read(feeders), JobOptions.defaults(),
+        new BidCodec(4096)).execute(env, "kafka-eos");
+    assertTrue(FAILED.get(), "a failure was injected");
+
+    Path out = Files.createDirectories(dir.resolve("replay"));
+    StreamExecutionEnvironment replayEnv = StreamExecutionEnvironment.getExecutionEnvironment();
+    replayEnv.setParallelism(2);
+    new ReplayRun(bids, FeederFiles.read(feeders), out, JobOptions.defaults(), new BidCodec(4096), "kafka-ref")
+        .execute(replayEnv);
+    ReplayTally.release("kafka-ref");
+    List<String> expected = Files.readAllLines(out.resolve(ReplayRun.ALLOCATIONS));
+    assertTrue(expected.size() > 20, "the day trades: " + expected.size());
+
+    List<String> committed = consume("allocations-eos", expected.size(), Duration.ofSeconds(20));
+    assertEquals(counts(expected), counts(committed), "every allocation exactly once");
+    long windows = Files.lines(out.resolve(ReplayRun.REPORTS)).count();
+    assertEquals(windows, consume("reports-eos", (int) windows, Duration.ofSeconds(10)).size(), "one report per window");
+  }
+
+  static Map<String, Long> counts(List<String> records) {
+    return records.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  /** Throws once when the n-th record passes (then Flink restores from the last checkpoint). */
+  static final class FailOnce implements MapFunction<String, String> {
+    private final int n;
+
+    FailOnce(int n) {
+      this.n = n;
+    }
+
+    @Override
+    public String map(String line) throws Exception {
+      Thread.sleep(5); // let checkpoints complete while records flow
+      if (SEEN.incrementAndGet() == n && FAILED.compareAndSet(false, true)) {
+        throw new RuntimeException("injected failure");
+      }
+      return line;
+    }
+  }
+
+  static void createTopics(Map<String, Integer> partitions) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      List<NewTopic> topics = new ArrayList<>();
+      partitions.forEach((t, n) -> topics.add(new NewTopic(t, n, (short) 1)));
+      admin.createTopics(topics).all().get();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      for (String t : partitions.keySet()) { // producing before leaders exist loses records
+        while (!admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().stream()
+            .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          assertTrue(System.nanoTime() < deadline, "no leader for " + t);
+          Thread.sleep(50);
+        }
+      }
+    }
+  }
+
+  static void produce(String topic, List<String> lines) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+    List<Future<?>> acks = new ArrayList<>();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (String line : lines) {
+        acks.add(producer.send(new ProducerRecord<>(topic, line)));
+      }
+      producer.flush();
+      for (Future<?> f : acks) {
+        f.get();
+      }
+    }
+  }
+
+  static List<String> consume(String topic, int expected, Duration timeout) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "verify-" + topic);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> out = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+      c.subscribe(List.of(topic));
+      while (System.nanoTime() < deadline && out.size() < expected) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+          out.add(r.value());
+        }
+      }
+      long extra = System.nanoTime() + Duration.ofSeconds(1).toNanos(); // a little longer, to catch duplicates
+      while (System.nanoTime() < extra) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+          out.add(r.value());
+        }
+      }
+    }
+    return out;
+  }
+}
