@@ -125,6 +125,14 @@ class BackwardForwardSweepTest {
   }
 
   @Test
+  void stopsAtIterationLimitWithStatus() {
+    PowerFlowResult r = new BackwardForwardSweep(TestFeeders.ieee33(), 1e-10, 2).solve(null);
+    assertEquals(PowerFlowStatus.MAX_ITERATIONS, r.status());
+    assertEquals(2, r.iterations());
+    assertFalse(r.withinLimits(), "an unconverged state is never reported as feasible");
+  }
+
+  @Test
   void feederSurvivesJavaSerialization() throws Exception {
     RadialFeeder feeder = TestFeeders.ieee33();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

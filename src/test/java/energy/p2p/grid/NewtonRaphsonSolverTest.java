@@ -43,6 +43,13 @@ class NewtonRaphsonSolverTest {
   }
 
   @Test
+  void stopsAtIterationLimitWithStatus() {
+    PowerFlowResult r = new NewtonRaphsonSolver(TestFeeders.ieee33(), 1e-10, 1).solve(null);
+    assertEquals(PowerFlowStatus.MAX_ITERATIONS, r.status());
+    assertEquals(1, r.iterations());
+  }
+
+  @Test
   void reportsVoltageCollapseAsStatusWithFiniteNumbers() {
     RadialFeeder feeder = TestFeeders.twoBus(100_000, 50_000);
     PowerFlowResult r = new NewtonRaphsonSolver(feeder).solve(null);
