@@ -56,9 +56,6 @@ public final class FeasibilityFunction extends KeyedProcessFunction<String, Clea
     if (report.status() == ClearingStatus.GRID_NOT_CONVERGED || report.feasibility() == Feasibility.NOT_CONVERGED) {
       trades = List.of(); // nothing is published for a feeder whose load flow does not converge
     }
-    if (!options.recordTimings()) {
-      report = Reports.withSolveMillis(report, 0); // wall-clock: kept out of deterministic outputs
-    }
     metrics.record(report, trades);
     for (Allocation a : trades) {
       ctx.output(OutputTags.ALLOCATIONS, a);

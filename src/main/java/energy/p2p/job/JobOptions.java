@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param idleTimeout a source split silent this long stops holding the watermark back; zero = never
  *     (replay must use zero: idleness is wall-clock and would make replays non-deterministic)
  * @param recordTimings write the engine's wall-clock solveMillis into reports (non-deterministic);
- *     off: solveMillis is 0 and timings go to metrics only
+ *     off: solveMillis is 0 and timings go to metrics only (overrides clearing.recordSolveMillis)
  */
 public record JobOptions(
     ValidationConfig validation,
@@ -25,6 +25,10 @@ public record JobOptions(
     implements Serializable {
 
   public JobOptions {
+    // solveMillis is wall-clock: the engine records it only with --record-timings (replays stay byte-identical)
+    if (clearing.recordSolveMillis() != recordTimings) {
+      clearing = clearing.withRecordSolveMillis(recordTimings);
+    }
     if (outOfOrderness.isNegative()) {
       throw new IllegalArgumentException("out-of-orderness must be >= 0");
     }
