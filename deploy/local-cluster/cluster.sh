@@ -58,7 +58,11 @@ launch() {
   log "$name started (pid $!, log $LOGS/$name.log)"
 }
 
-registered_taskmanagers() { curl -sf "$REST/taskmanagers" 2>/dev/null | jq '.taskmanagers | length' 2>/dev/null || echo 0; }
+registered_taskmanagers() {
+  local n
+  n=$(curl -sf "$REST/taskmanagers" 2>/dev/null | jq '.taskmanagers | length' 2>/dev/null || true)
+  echo "${n:-0}"
+}
 
 wait_taskmanagers() {
   local want=$1 i
@@ -183,7 +187,6 @@ cmd_list() {
      (."start-time" / 1000 | todate)] | @tsv' || die "no cluster answers on $REST"
 }
 
-job_state() { curl -sf "$REST/jobs/$1" | jq -r .state; }
 
 cmd_wait_running() {
   local job=${1:?job id} limit=${2:-120} i s
