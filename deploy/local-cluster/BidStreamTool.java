@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *     OUT_DIR/frames.txt        the frame starts, one per line
  * produce BOOTSTRAP TOPIC STREAM_TSV FROM_FRAME TO_FRAME   records of frames [FROM, TO) (frame
  *     index) to partition 0, in file order, every send checked
- * produce-all-partitions BOOTSTRAP TOPIC FILE        every line to every partition of TOPIC
+ * produce-all-partitions BOOTSTRAP TOPIC FILE        every line to every partition of TOPIC, its
+ *     bidId suffixed with -p&lt;partition&gt; (one id twice would be a DUPLICATE)
  * read BOOTSTRAP OUT_DIR TIMEOUT_S TOPIC[=MIN_COUNT]...
  *     reads the topics from the beginning with isolation.level=read_committed until each holds at
  *     least MIN_COUNT records and every partition is read to its last stable offset; writes
@@ -53,7 +54,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class BidStreamTool {
   private static final long FRAME_MS = Duration.ofMinutes(15).toMillis();
   private static final long GATE_LEAD_MS = Duration.ofMinutes(5).toMillis();
-  private static final Instant FIRST_FRAME = Instant.parse("2026-11-24T10:00:00Z");
+  // In the past: Kafka refuses record timestamps more than an hour ahead of its clock, and the job
+  // writes its outputs with event-time timestamps.
+  private static final Instant FIRST_FRAME = Instant.parse("2026-01-05T10:00:00Z");
   private static final int BUSES = 33; // the sample feeders are copies of the IEEE 33-bus feeder
 
   public static void main(String[] args) throws Exception {
@@ -198,7 +201,8 @@ public final class BidStreamTool {
       int partitions = producer.partitionsFor(topic).size();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         for (int p = 0; p < partitions; p++) {
-          producer.send(new ProducerRecord<>(topic, p, null, line)).get();
+          String unique = line.replaceFirst("\"bidId\":\"([^\"]*)\"", "\"bidId\":\"$1-p" + p + "\"");
+          producer.send(new ProducerRecord<>(topic, p, null, unique)).get();
           n++;
         }
       }

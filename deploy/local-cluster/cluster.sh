@@ -189,14 +189,15 @@ cmd_list() {
 
 
 cmd_wait_running() {
-  local job=${1:?job id} limit=${2:-120} i s
+  local job=${1:?job id} limit=${2:-120} i s=unknown
   for i in $(seq 1 $((limit * 2))); do
-    s=$(curl -sf "$REST/jobs/$job" | jq -r '[.state] + [.vertices[].status] | unique | join(",")' || true)
-    [ "$s" = RUNNING ] && { log "job $job: all tasks RUNNING"; return 0; }
-    case $s in FAILED* | CANCELED* | FINISHED*) die "job $job is $s; see $LOGS/" ;; esac
+    # job state first, then the distinct task states (RESTARTING,CANCELED,... while failing over)
+    s=$(curl -sf "$REST/jobs/$job" | jq -r '.state + ":" + ([.vertices[].status] | unique | join(","))' || true)
+    [ "$s" = RUNNING:RUNNING ] && { log "job $job: all tasks RUNNING"; return 0; }
+    case $s in FAILED:* | CANCELED:* | FINISHED:*) die "job $job ended ($s); see $LOGS/" ;; esac
     sleep 0.5
   done
-  die "job $job not running after $limit s (state $s)"
+  die "job $job not running after $limit s (job:tasks $s)"
 }
 
 completed_checkpoints() { curl -sf "$REST/jobs/$1/checkpoints" | jq -r '.counts.completed // 0'; }
@@ -241,15 +242,18 @@ cmd_cancel() {
 }
 
 cmd_metrics() {
-  local job=${1:?job id} pattern=${2:-.} vid vname names
+  local job=${1:?job id} pattern=${2:-.} vid vname names batch
   while IFS=$'\t' read -r vid vname; do
     # ids are "<subtask>.<operator>.<metric>": ask for the sum/min/max over the subtasks
     names=$(curl -sf "$REST/jobs/$job/vertices/$vid/metrics" |
-      jq -r --arg re "$pattern" '[.[].id | sub("^[0-9]+\\."; "") | select(test($re))] | unique | join(",")')
+      jq -r --arg re "$pattern" '[.[].id | sub("^[0-9]+\\."; "") | select(test($re))] | unique | .[]')
     [ -n "$names" ] || continue
     echo "# vertex $vname ($vid)"
-    curl -sf -G --data-urlencode "get=$names" --data-urlencode "agg=sum,min,max" \
-      "$REST/jobs/$job/vertices/$vid/subtasks/metrics" | jq -r '.[] | "\(.id)  sum=\(.sum) min=\(.min) max=\(.max)"'
+    # a few names per request: the names of connector metrics are long, URLs have a limit
+    while read -r batch; do
+      curl -sf -G --data-urlencode "get=$batch" --data-urlencode "agg=sum,min,max" \
+        "$REST/jobs/$job/vertices/$vid/subtasks/metrics" | jq -r '.[] | "\(.id)  sum=\(.sum) min=\(.min) max=\(.max)"'
+    done < <(paste -d, - - - - - - - - - - <<<"$names" | sed 's/,*$//')
   done < <(curl -sf "$REST/jobs/$job" | jq -r '.vertices[] | [.id, .name] | @tsv')
 }
 

@@ -109,7 +109,8 @@ tool read "$BOOTSTRAP" "$OUT/cluster" 60 allocations clearing-reports rejected-b
 step "the REST API shows the job and the project's metrics"
 curl -sf "$REST/jobs/overview" | jq -c '.jobs[] | {jid, name, state}'
 curl -sf "$REST/jobs/$JOB" | jq -c '{jid, state, vertices: [.vertices[] | {name, parallelism, status}]}'
-"$CLUSTER" metrics "$JOB" 'bids|windows|Kwh|elfare|Pu|clearing|curtail' | tee "$OUT/metrics.txt"
+"$CLUSTER" metrics "$JOB" '\.(bids[A-Z]|windows|trades|matchedKwh|curtailedKwh|socialWelfare|clearingMillis_(p95|max)|feasibilityMillis_max|feeder\.)' |
+  tee "$OUT/metrics.txt"
 grep -q 'bidsReceived' "$OUT/metrics.txt" || fail "the project's metrics are not in the REST API"
 
 step "stop the cluster and the broker; run the offline references"

@@ -42,6 +42,9 @@ transaction.state.log.num.partitions=4
 # the job's exactly-once producers use transaction.timeout.ms below this broker maximum (15 min)
 transaction.max.timeout.ms=900000
 group.initial.rebalance.delay.ms=0
+# keep every record: bids and outputs carry historical event-time timestamps, which time-based
+# retention would delete at once
+log.retention.ms=-1
 PROPS
   cat >"$KDIR/log4j2.properties" <<L4J
 rootLogger.level = INFO
@@ -85,11 +88,13 @@ cmd_start() {
 }
 
 cmd_create_topics() {
-  local partitions=${1:-2} t
-  for t in "${TOPICS[@]}"; do
+  local partitions=${1:-2} t pids=()
+  for t in "${TOPICS[@]}"; do # one JVM per topic, in parallel
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
-      --topic "$t" --partitions "$partitions" --replication-factor 1 >&2
+      --topic "$t" --partitions "$partitions" --replication-factor 1 >&2 &
+    pids+=($!)
   done
+  for t in "${pids[@]}"; do wait "$t" || die "topic creation failed"; done
 }
 
 cmd=${1:-}
