@@ -33,7 +33,9 @@ final class LinearisedSeed {
   /** Elements this close to a limit (p.u., or fraction of rating) get a row before violating. */
   private static final double NEAR = 0.002;
   /** A feasible round gaining less than this fraction of welfare ends the iteration. */
-  private static final double GAIN = 1e-5;
+  private static final double GAIN = 2e-4;
+  /** Rows aim this far inside the limit (p.u. / fraction of rating): AC limits are strict. */
+  private static final double SAFETY = 1e-7;
 
   private final MarketBook book;
   private final FillDecoder decoder;
@@ -50,6 +52,8 @@ final class LinearisedSeed {
   private final double[] overMargin;
   private final double[] underMargin;
   private final double[] currentMargin;
+  private final int[] tradeableBuyers;
+  private final int[] tradeableSellers;
   int rounds;
 
   LinearisedSeed(MarketBook book, FillDecoder decoder, BackwardForwardSweep sweep,
@@ -85,6 +89,12 @@ final class LinearisedSeed {
     overMargin = new double[n];
     underMargin = new double[n];
     currentMargin = new double[feeder.branchCount()];
+    double minAsk = book.sellerCount() == 0 ? Double.POSITIVE_INFINITY : book.sellAsk[0];
+    double maxLimit = book.buyerCount() == 0 ? Double.NEGATIVE_INFINITY : book.buyLimit[0];
+    tradeableBuyers = java.util.stream.IntStream.range(0, book.buyerCount())
+        .filter(i -> book.buyLimit[i] >= minAsk).toArray();
+    tradeableSellers = java.util.stream.IntStream.range(0, book.sellerCount())
+        .filter(j -> book.sellAsk[j] <= maxLimit).toArray();
   }
 
   /**
@@ -146,9 +156,9 @@ final class LinearisedSeed {
     for (int k = 1; k < feeder.busCount(); k++) {
       double over = flow.vPu(k) - limits.vMaxPu(k);
       double under = limits.vMinPu(k) - flow.vPu(k);
-      violated |= over > 1e-9 || under > 1e-9;
-      overMargin[k] += overRow[k] && over > 1e-9 ? over : 0;
-      underMargin[k] += underRow[k] && under > 1e-9 ? under : 0;
+      violated |= over > 0 || under > 0;
+      overMargin[k] += overRow[k] && over > 0 ? over : 0;
+      underMargin[k] += underRow[k] && under > 0 ? under : 0;
       overRow[k] |= over > -NEAR;
       underRow[k] |= under > -NEAR;
     }
@@ -158,8 +168,8 @@ final class LinearisedSeed {
         continue;
       }
       double over = flow.branchCurrentA(b) / rating - 1;
-      violated |= over > 1e-9;
-      currentMargin[b] += currentRow[b] && over > 1e-9 ? over : 0;
+      violated |= over > 0;
+      currentMargin[b] += currentRow[b] && over > 0 ? over : 0;
       currentRow[b] |= over > -NEAR;
     }
     return violated;
@@ -169,29 +179,31 @@ final class LinearisedSeed {
     VoltageSensitivity s = VoltageSensitivity.around(feeder, flow, columns);
     double[][] dv = s.dVpuPerKw();
     double[][] di = s.dCurrentAPerKw();
-    int n = book.buyerCount();
-    int m = book.sellerCount();
     ExpressionsBasedModel model = new ExpressionsBasedModel();
-    Variable[] b = new Variable[n];
-    Variable[] x = new Variable[m];
+    // only bids that can trade at all get a column: a buyer below every ask or a seller above
+    // every limit stays at 0 (fewer columns, same optimum)
+    Variable[] b = new Variable[tradeableBuyers.length];
+    Variable[] x = new Variable[tradeableSellers.length];
     Expression balance = model.addExpression("balance").level(0);
-    for (int i = 0; i < n; i++) {
-      b[i] = model.addVariable("b" + i).lower(0).upper(book.buyQtyKwh[i]).weight(book.buyLimit[i]);
-      balance.set(b[i], 1);
+    for (int k = 0; k < b.length; k++) {
+      int i = tradeableBuyers[k];
+      b[k] = model.addVariable("b" + i).lower(0).upper(book.buyQtyKwh[i]).weight(book.buyLimit[i]);
+      balance.set(b[k], 1);
     }
-    for (int j = 0; j < m; j++) {
-      x[j] = model.addVariable("s" + j).lower(0).upper(book.sellQtyKwh[j]).weight(-book.sellAsk[j]);
-      balance.set(x[j], -1);
+    for (int k = 0; k < x.length; k++) {
+      int j = tradeableSellers[k];
+      x[k] = model.addVariable("s" + j).lower(0).upper(book.sellQtyKwh[j]).weight(-book.sellAsk[j]);
+      balance.set(x[k], -1);
     }
     for (int k = 1; k < feeder.busCount(); k++) {
       if (overRow[k] || underRow[k]) {
         double base = flow.vPu(k) - dot(dv[k], injection);
         Expression row = model.addExpression("v" + k);
         if (overRow[k]) {
-          row.upper(limits.vMaxPu(k) - overMargin[k] - base);
+          row.upper(limits.vMaxPu(k) - SAFETY - overMargin[k] - base);
         }
         if (underRow[k]) {
-          row.lower(limits.vMinPu(k) + underMargin[k] - base);
+          row.lower(limits.vMinPu(k) + SAFETY + underMargin[k] - base);
         }
         coefficients(row, dv[k], b, x);
       }
@@ -200,7 +212,7 @@ final class LinearisedSeed {
       if (currentRow[br]) {
         double base = flow.branchCurrentA(br) - dot(di[br], injection);
         Expression row = model.addExpression("i" + br)
-            .upper(limits.iMaxA(br) * (1 - currentMargin[br]) - base);
+            .upper(limits.iMaxA(br) * (1 - SAFETY - currentMargin[br]) - base);
         coefficients(row, di[br], b, x);
       }
     }
@@ -209,24 +221,26 @@ final class LinearisedSeed {
     if (!result.getState().isFeasible()) {
       return null;
     }
-    double[] buy = new double[n];
-    double[] sell = new double[m];
-    for (int i = 0; i < n; i++) {
-      buy[i] = clamp(result.doubleValue(i), book.buyQtyKwh[i]);
+    double[] buy = new double[book.buyerCount()];
+    double[] sell = new double[book.sellerCount()];
+    for (int k = 0; k < b.length; k++) {
+      int i = tradeableBuyers[k];
+      buy[i] = clamp(result.doubleValue(k), book.buyQtyKwh[i]);
     }
-    for (int j = 0; j < m; j++) {
-      sell[j] = clamp(result.doubleValue(n + j), book.sellQtyKwh[j]);
+    for (int k = 0; k < x.length; k++) {
+      int j = tradeableSellers[k];
+      sell[j] = clamp(result.doubleValue(b.length + k), book.sellQtyKwh[j]);
     }
     return new double[][] {buy, sell};
   }
 
   /** Row coefficients: kW per kWh is −1/h at a buyer's bus and +1/h at a seller's. */
   private void coefficients(Expression row, double[] perKw, Variable[] b, Variable[] x) {
-    for (int i = 0; i < b.length; i++) {
-      row.set(b[i], -perKw[column[book.buyBus[i]]] / frameHours);
+    for (int k = 0; k < b.length; k++) {
+      row.set(b[k], -perKw[column[book.buyBus[tradeableBuyers[k]]]] / frameHours);
     }
-    for (int j = 0; j < x.length; j++) {
-      row.set(x[j], perKw[column[book.sellBus[j]]] / frameHours);
+    for (int k = 0; k < x.length; k++) {
+      row.set(x[k], perKw[column[book.sellBus[tradeableSellers[k]]]] / frameHours);
     }
   }
 
@@ -252,13 +266,13 @@ final class LinearisedSeed {
         continue;
       }
       double paying = 0;
-      for (int i = 0; i < b.length; i++) {
+      for (int i = 0; i < book.buyerCount(); i++) {
         paying += book.buyClass[i] == c && book.buyLimit[i] >= marginalAsk ? book.buyQtyKwh[i] : 0;
       }
       if (paying >= minShare[c] * matched) {
         Expression row = model.addExpression("class" + c).lower(0);
-        for (int i = 0; i < b.length; i++) {
-          row.set(b[i], (book.buyClass[i] == c ? 1 : 0) - minShare[c]);
+        for (int k = 0; k < b.length; k++) {
+          row.set(b[k], (book.buyClass[tradeableBuyers[k]] == c ? 1 : 0) - minShare[c]);
         }
       }
     }

@@ -61,10 +61,11 @@ public final class MarketClearing {
           + config.maxBidsPerWindow());
     }
     MarketBook book = MarketBook.of(feeder, frameStartMs, bids, config.gridFeePerKwhPerOhm());
+    double upperBound = MeritOrder.optimumWelfare(book);
     ReportBuilder report = new ReportBuilder(feeder.feederId(), frameStartMs)
         .trades(bids, List.of())
         .compromise(config.compromiseRule().name(), List.of(), -1)
-        .upperBound(MeritOrder.optimumWelfare(book));
+        .upperBound(upperBound);
     if (!limits.baseConverged()) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.GRID_NOT_CONVERGED).build());
     }
@@ -80,7 +81,7 @@ public final class MarketClearing {
     if (decoder.tradeCount == 0) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.NO_CROSSING).build());
     }
-    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible);
+    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible, upperBound);
     search.run();
     FrontExtractor front = FrontExtractor.of(search.getPopulation());
     List<FrontPoint> points = front.points();
@@ -109,7 +110,7 @@ public final class MarketClearing {
   }
 
   private SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
-      boolean seedFeasible) {
+      boolean seedFeasible, double upperBound) {
     SplittableRandom random = new SplittableRandom(
         WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));
     RandomGenerator<Double> draws = random::nextDouble;
@@ -132,7 +133,7 @@ public final class MarketClearing {
         new SBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, draws),
         new PolynomialMutation(1.0 / variables, DISTRIBUTION_INDEX, draws),
         new SeededTournament(random, dominance), dominance, seeds,
-        config.convergenceGenerations());
+        config.convergenceGenerations(), upperBound);
   }
 
   private static int nearest(List<FrontPoint> points, FrontPoint p) {

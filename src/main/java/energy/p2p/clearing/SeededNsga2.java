@@ -14,23 +14,27 @@ import org.uma.jmetal.util.evaluator.impl.SequentialSolutionListEvaluator;
 /**
  * jMetal's NSGA-II with two changes: the initial population is given (the merit-order / grid
  * seeds, no random solutions that would draw from the JVM-wide generator), and it stops when the
- * best feasible social welfare has not improved for a number of generations, or at the
- * evaluation cap — never on wall-clock time.
+ * best feasible social welfare has not improved for a number of generations, when it reaches the
+ * proven upper bound (nothing left to find), or at the evaluation cap — never on wall-clock time.
  */
 final class SeededNsga2 extends NSGAII<DoubleSolution> {
+  /** Scores of feasible populations sit above this, infeasible ones below 0. */
+  private static final double FEASIBLE_OFFSET = 1e12;
   private final List<DoubleSolution> seeds;
   private final int patience;
+  private final double welfareBound;
   private double bestScore = Double.NEGATIVE_INFINITY;
   private int stalled;
 
   SeededNsga2(Problem<DoubleSolution> problem, int maxEvaluations, int populationSize,
       CrossoverOperator<DoubleSolution> crossover, MutationOperator<DoubleSolution> mutation,
       SeededTournament selection, Comparator<DoubleSolution> dominance,
-      List<DoubleSolution> seeds, int patience) {
+      List<DoubleSolution> seeds, int patience, double welfareBound) {
     super(problem, maxEvaluations, populationSize, populationSize, populationSize, crossover,
         mutation, selection, dominance, new SequentialSolutionListEvaluator<>());
     this.seeds = seeds;
     this.patience = patience;
+    this.welfareBound = welfareBound;
   }
 
   @Override
@@ -58,7 +62,17 @@ final class SeededNsga2 extends NSGAII<DoubleSolution> {
 
   @Override
   protected boolean isStoppingConditionReached() {
-    return evaluations >= maxEvaluations || stalled >= patience;
+    return evaluations >= maxEvaluations || stalled >= patience || provablyOptimal();
+  }
+
+  /**
+   * A feasible member already reaches the upper bound on social welfare (the merit-order
+   * optimum): the seeded α-spread is then the exact front and no generation can improve it.
+   */
+  private boolean provablyOptimal() {
+    double welfare = bestScore - FEASIBLE_OFFSET;
+    return bestScore >= FEASIBLE_OFFSET / 2
+        && welfare >= welfareBound - 1e-9 * Math.max(1, Math.abs(welfareBound));
   }
 
   int evaluations() {
@@ -80,6 +94,6 @@ final class SeededNsga2 extends NSGAII<DoubleSolution> {
         leastViolation = Math.min(leastViolation, violation);
       }
     }
-    return bestWelfare > Double.NEGATIVE_INFINITY ? 1e12 + bestWelfare : -leastViolation;
+    return bestWelfare > Double.NEGATIVE_INFINITY ? FEASIBLE_OFFSET + bestWelfare : -leastViolation;
   }
 }

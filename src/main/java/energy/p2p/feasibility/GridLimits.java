@@ -13,8 +13,11 @@ import energy.p2p.grid.RadialFeeder;
  * the two kinds add up in one scale. Immutable after construction.
  */
 public final class GridLimits {
-  /** Tolerance below which a limit counts as respected (p.u. and fraction of rating). */
-  static final double TOLERANCE = 1e-9;
+  /**
+   * Limits are strict (as {@code PowerFlowResult.withinLimits()}): 1.0200000000000002 p.u. over a
+   * 1.02 limit is a violation, so what we publish passes any check of the same load flow.
+   */
+  static final double TOLERANCE = 0.0;
 
   private final RadialFeeder feeder;
   private final boolean baseConverged;
