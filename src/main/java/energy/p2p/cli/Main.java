@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PowerflowCommand.class,
       ReplayCommand.class,
       RunCommand.class,
+      BenchReplayCommand.class,
       GenerateDayCommand.class,
       SynthFeederCommand.class,
       ClearCommand.class,

@@ -85,6 +85,10 @@ final class BidFields {
 
   private long instant(BidColumn c) throws FieldException {
     String v = values[c.ordinal()];
+    long fast = IsoInstants.epochMillis(v);
+    if (fast != IsoInstants.NOT_FAST) {
+      return fast;
+    }
     Instant t;
     try {
       t = Instant.parse(v);

@@ -6,7 +6,9 @@ import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
 import java.nio.file.Path;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.functions.MapFunction;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -69,16 +71,22 @@ public final class ReplayRun {
   }
 
   /** Counts records read (progress), passing them on unchanged. */
-  static final class CountRead implements MapFunction<String, String> {
+  static final class CountRead extends RichMapFunction<String, String> {
     private final String runId;
+    private transient AtomicLong read;
 
     CountRead(String runId) {
       this.runId = runId;
     }
 
     @Override
+    public void open(OpenContext ctx) {
+      read = ReplayTally.of(runId).recordsRead;
+    }
+
+    @Override
     public String map(String line) {
-      ReplayTally.of(runId).recordsRead.incrementAndGet();
+      read.incrementAndGet();
       return line;
     }
   }
