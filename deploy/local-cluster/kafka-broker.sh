@@ -88,10 +88,15 @@ cmd_start() {
 }
 
 cmd_create_topics() {
-  local partitions=${1:-2} t pids=()
+  local partitions=${1:-2} t pids=() timestamps
   for t in "${TOPICS[@]}"; do # one JVM per topic, in parallel
+    # outputs: the broker stamps records itself; the job's own timestamps are event times, which
+    # Kafka refuses when they lie more than an hour ahead of its clock (a bid from a wrong clock)
+    timestamps=LogAppendTime
+    [ "$t" != bids ] || timestamps=CreateTime
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
-      --topic "$t" --partitions "$partitions" --replication-factor 1 >&2 &
+      --topic "$t" --partitions "$partitions" --replication-factor 1 \
+      --config "message.timestamp.type=$timestamps" >&2 &
     pids+=($!)
   done
   for t in "${pids[@]}"; do wait "$t" || die "topic creation failed"; done
