@@ -26,11 +26,18 @@ final class JobArgs {
       description = "Bids accepted per (feeder, frame); more are rejected CAPACITY (default ${DEFAULT-VALUE}).")
   int maxBidsPerWindow;
 
+  @Option(names = "--max-event-time-jump-hours", defaultValue = "24",
+      description = "A bid submitted further ahead of the newest submittedAt seen is BAD_TIMESTAMP (default ${DEFAULT-VALUE}).")
+  long maxEventTimeJumpHours;
+
   @Option(names = "--record-timings",
       description = "Write wall-clock solveMillis into reports (outputs are then not byte-identical).")
   boolean recordTimings;
 
   JobOptions toOptions(Duration idleTimeout) {
+    if (maxEventTimeJumpHours < 1) {
+      throw new IllegalArgumentException("--max-event-time-jump-hours must be >= 1");
+    }
     if (outOfOrdernessSeconds < 0) {
       throw new IllegalArgumentException("--out-of-orderness-seconds must be >= 0");
     }
@@ -38,6 +45,7 @@ final class JobArgs {
         .withGateLeadMinutes(gateLeadMinutes).withMaxBidsPerWindow(maxBidsPerWindow);
     ClearingConfig c = ClearingConfig.defaults().withSeed(seed).withFrameMinutes(frameMinutes)
         .withMaxBidsPerWindow(Math.max(maxBidsPerWindow, 2)).withRecordSolveMillis(recordTimings);
-    return new JobOptions(v, c, Duration.ofSeconds(outOfOrdernessSeconds), idleTimeout, recordTimings);
+    return new JobOptions(v, c, Duration.ofSeconds(outOfOrdernessSeconds), idleTimeout,
+        Duration.ofHours(maxEventTimeJumpHours), recordTimings);
   }
 }

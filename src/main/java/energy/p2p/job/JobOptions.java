@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param outOfOrderness how far behind the newest submittedAt a bid may arrive and still count
  * @param idleTimeout a source split silent this long stops holding the watermark back; zero = never
  *     (replay must use zero: idleness is wall-clock and would make replays non-deterministic)
+ * @param maxEventTimeJump a bid submitted further ahead of the newest submittedAt seen so far is
+ *     BAD_TIMESTAMP: one wrong clock must not drag the watermark (and every window) into the future
  * @param recordTimings write the engine's wall-clock solveMillis into reports (non-deterministic);
  *     off: solveMillis is 0 and timings go to metrics only (overrides clearing.recordSolveMillis)
  */
@@ -21,6 +23,7 @@ public record JobOptions(
     ClearingConfig clearing,
     Duration outOfOrderness,
     Duration idleTimeout,
+    Duration maxEventTimeJump,
     boolean recordTimings)
     implements Serializable {
 
@@ -31,6 +34,9 @@ public record JobOptions(
     }
     if (outOfOrderness.isNegative()) {
       throw new IllegalArgumentException("out-of-orderness must be >= 0");
+    }
+    if (maxEventTimeJump.isNegative() || maxEventTimeJump.isZero()) {
+      throw new IllegalArgumentException("max event-time jump must be > 0");
     }
     if (idleTimeout.isNegative()) {
       throw new IllegalArgumentException("idle timeout must be >= 0");
@@ -45,29 +51,29 @@ public record JobOptions(
     }
   }
 
-  /** Defaults: 15-min frames, 5-min gate lead, 2 min out-of-orderness, no idleness, no timings. */
+  /** Defaults: 15-min frames, 5-min gate lead, 2 min out-of-orderness, no idleness, 1 day max jump, no timings. */
   public static JobOptions defaults() {
     return new JobOptions(ValidationConfig.defaults(), ClearingConfig.defaults(), Duration.ofMinutes(2),
-        Duration.ZERO, false);
+        Duration.ZERO, Duration.ofDays(1), false);
   }
 
   public JobOptions withValidation(ValidationConfig v) {
-    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, recordTimings);
+    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings);
   }
 
   public JobOptions withClearing(ClearingConfig c) {
-    return new JobOptions(validation, c, outOfOrderness, idleTimeout, recordTimings);
+    return new JobOptions(validation, c, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings);
   }
 
   public JobOptions withOutOfOrderness(Duration d) {
-    return new JobOptions(validation, clearing, d, idleTimeout, recordTimings);
+    return new JobOptions(validation, clearing, d, idleTimeout, maxEventTimeJump, recordTimings);
   }
 
   public JobOptions withIdleTimeout(Duration d) {
-    return new JobOptions(validation, clearing, outOfOrderness, d, recordTimings);
+    return new JobOptions(validation, clearing, outOfOrderness, d, maxEventTimeJump, recordTimings);
   }
 
   public JobOptions withRecordTimings(boolean on) {
-    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, on);
+    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, on);
   }
 }

@@ -1,13 +1,13 @@
 package energy.p2p.job;
 
 import energy.p2p.io.JsonLineSchemas;
+import energy.p2p.io.KafkaJsonRecords;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -49,11 +49,7 @@ public final class KafkaEndpoints {
     var b = KafkaSink.<T>builder()
         .setBootstrapServers(k.bootstrapServers())
         .setKafkaProducerConfig(k.clientProperties())
-        .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-            .setTopic(topic)
-            .setKeySerializationSchema(new JsonLineSchemas.FeederKey<T>())
-            .setValueSerializationSchema(value)
-            .build());
+        .setRecordSerializer(new KafkaJsonRecords<>(topic, value));
     if (k.exactlyOnce()) {
       b.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
           .setTransactionalIdPrefix(k.transactionalIdPrefix() + "-" + output);

@@ -3,20 +3,33 @@ package energy.p2p.job;
 import energy.p2p.ingest.BidValidator;
 import energy.p2p.io.BidCodec;
 import energy.p2p.io.ParsedBid;
+import energy.p2p.model.Bid;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Raw record → {@link ReceivedBid}, or a rejection (side output {@link OutputTags#REJECTIONS}) from
- * reading ({@link BidCodec}) or one-bid validation ({@link BidValidator}). CSV header lines and
- * blank lines are not records and are skipped. Stateless.
+ * reading ({@link BidCodec}), one-bid validation ({@link BidValidator}) or an event-time jump (a
+ * submittedAt further ahead of the newest one seen than {@link JobOptions#maxEventTimeJump()}:
+ * BAD_TIMESTAMP, so one wrong clock cannot drag the watermark into the future). CSV header lines
+ * and blank lines are not records and are skipped. State: the newest submittedAt accepted
+ * ({@code newest-submitted-at}, union list state: after rescaling each reader takes the maximum).
  */
-public final class ParseValidateFunction extends ProcessFunction<String, ReceivedBid> {
+public final class ParseValidateFunction extends ProcessFunction<String, ReceivedBid> implements CheckpointedFunction {
+  static final ListStateDescriptor<Long> NEWEST = new ListStateDescriptor<>("newest-submitted-at", Types.LONG);
+
   private final BidCodec codec;
   private final FeederFiles feederFiles;
   private final JobOptions options;
@@ -24,11 +37,27 @@ public final class ParseValidateFunction extends ProcessFunction<String, Receive
   private transient Counter received;
   private transient Counter valid;
   private transient BidMetrics rejections;
+  private transient ListState<Long> newestState;
+  private transient long newestMs = Long.MIN_VALUE;
 
   public ParseValidateFunction(BidCodec codec, FeederFiles feederFiles, JobOptions options) {
     this.codec = codec;
     this.feederFiles = feederFiles;
     this.options = options;
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext ctx) throws Exception {
+    newestState = ctx.getOperatorStateStore().getUnionListState(NEWEST);
+    newestMs = Long.MIN_VALUE;
+    for (Long t : newestState.get()) {
+      newestMs = Math.max(newestMs, t);
+    }
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
+    newestState.update(java.util.List.of(newestMs));
   }
 
   @Override
@@ -50,13 +79,23 @@ public final class ParseValidateFunction extends ProcessFunction<String, Receive
       reject(parsed.rejection(), ctx);
       return;
     }
-    Optional<Rejection> invalid = validator.validate(parsed.bid(), line);
+    Bid bid = parsed.bid();
+    Optional<Rejection> invalid = validator.validate(bid, line);
     if (invalid.isPresent()) {
       reject(invalid.get(), ctx);
       return;
     }
+    long jumpMs = options.maxEventTimeJump().toMillis();
+    if (newestMs != Long.MIN_VALUE && bid.submittedAtMs() > newestMs + jumpMs) {
+      reject(new Rejection(bid.bidId(), bid.feederId(), bid.frameStartMs(), ReasonCode.BAD_TIMESTAMP,
+          "submittedAt " + Instant.ofEpochMilli(bid.submittedAtMs()) + " is more than "
+              + options.maxEventTimeJump().toHours() + " h ahead of the newest bid so far ("
+              + Instant.ofEpochMilli(newestMs) + ")", line), ctx);
+      return;
+    }
+    newestMs = Math.max(newestMs, bid.submittedAtMs());
     valid.inc();
-    out.collect(new ReceivedBid(parsed.bid(), line));
+    out.collect(new ReceivedBid(bid, line));
   }
 
   private void reject(Rejection r, Context ctx) {

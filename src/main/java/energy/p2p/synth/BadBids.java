@@ -22,6 +22,7 @@ enum BadBids {
   SELL_WITH_CLASS(ReasonCode.BAD_SIDE),
   FRAME_NOT_ALIGNED(ReasonCode.FRAME_NOT_ALIGNED),
   YEARS_EARLY(ReasonCode.BAD_TIMESTAMP),
+  CLOCK_YEARS_AHEAD(ReasonCode.BAD_TIMESTAMP),
   SUBMITTED_AFTER_GATE(ReasonCode.LATE),
   ARRIVES_AFTER_GATE(ReasonCode.LATE),
   DUPLICATE_ID(ReasonCode.DUPLICATE);
@@ -65,6 +66,9 @@ enum BadBids {
       case YEARS_EARLY:
         return BidCodec.toJson(with(good, good.side(), good.buyerClass(), good.frameStartMs(),
             good.submittedAtMs() - 3L * 365 * 86_400_000L));
+      case CLOCK_YEARS_AHEAD: // a participant whose clock runs two years ahead: a consistent bid, far in the future
+        return BidCodec.toJson(with(good, good.side(), good.buyerClass(), good.frameStartMs() + 2 * 365 * 86_400_000L,
+            good.submittedAtMs() + 2 * 365 * 86_400_000L));
       case SUBMITTED_AFTER_GATE:
         return BidCodec.toJson(with(good, good.side(), good.buyerClass(), good.frameStartMs(), good.frameStartMs() - 2 * 60_000L));
       default: // ARRIVES_AFTER_GATE and DUPLICATE_ID are placed late / twice by the generator
