@@ -57,6 +57,7 @@ classpath() {
     mvn -q -o -f "$pom" dependency:build-classpath -Dmdep.outputFile="$file" >/dev/null 2>&1 \
       || mvn -q -ntp -f "$pom" dependency:build-classpath -Dmdep.outputFile="$file" >&2 \
       || die "could not resolve the $1 classpath from $pom"
+    touch "$file" # the plugin leaves an unchanged file untouched: mark it newer than the pom
   fi
   cat "$file"
 }
