@@ -1,0 +1,90 @@
+package energy.p2p.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job on a REAL local cluster: runs deploy/local-cluster/e2e.sh (a Kafka broker JVM, a
+ * JobManager and two TaskManager JVMs; stop-with-savepoint, resume at parallelism 2, a
+ * TaskManager killed with SIGKILL and replaced while bids stream in), then checks its outputs
+ * itself: the committed allocations are exactly the offline clear's, none lost, none twice, and
+ * no process of the run is left behind. Run by failsafe in {@code mvn verify} (needs the jar).
+ */
+class LocalClusterITCase {
+  private static final Path SCRIPT = Path.of("deploy/local-cluster/e2e.sh");
+
+  @Test
+  void exactlyOnceThroughSavepointRescaleAndTaskManagerLoss(@TempDir Path tmp) throws Exception {
+    Path work = tmp.resolve("cluster");
+    Path log = tmp.resolve("e2e.log");
+    ProcessBuilder e2e = new ProcessBuilder("bash", SCRIPT.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    e2e.environment().put("P2P_CLUSTER_DIR", work.toString());
+    // ports of their own, so a developer's cluster or e2e run on the defaults does not collide
+    e2e.environment().put("P2P_REST_PORT", "28081");
+    e2e.environment().put("P2P_RPC_PORT", "26123");
+    e2e.environment().put("P2P_KAFKA_PORT", "29092");
+    Process run = e2e.start();
+    boolean finished = run.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      run.destroy(); // SIGTERM: the script's trap stops everything it started
+      run.waitFor(1, TimeUnit.MINUTES);
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    System.out.println(output);
+    assertTrue(finished, "e2e.sh did not finish within 10 minutes");
+    assertEquals(0, run.exitValue(), "e2e.sh failed; its output is above");
+    assertTrue(output.contains("E2E PASSED"));
+
+    Path out = work.resolve("out");
+    List<String> cluster = lines(out.resolve("cluster/allocations.jsonl"));
+    List<String> offline = lines(out.resolve("clear-allocations.jsonl"));
+    assertTrue(cluster.size() > 0, "the cluster published allocations");
+    assertEquals(cluster.size(), new HashSet<>(cluster).size(), "no allocation published twice");
+    assertEquals(sorted(offline), sorted(cluster), "the allocations of the offline clear, no more, no less");
+    assertEquals(sorted(lines(out.resolve("replay/clearing-reports.jsonl"))),
+        sorted(lines(out.resolve("cluster/clearing-reports.jsonl"))), "reports of an uninterrupted run");
+    assertEquals(sorted(lines(out.resolve("replay/rejected-bids.jsonl"))),
+        sorted(lines(out.resolve("cluster/rejected-bids.jsonl"))), "rejections of an uninterrupted run");
+    assertTrue(output.contains("killed with SIGKILL"), "a TaskManager was killed");
+    assertTrue(output.contains("bidsReceived"), "the REST API showed the job's own metrics");
+    assertEquals(List.of(), processesNaming(work), "every process of the run was stopped");
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+  }
+
+  private static List<String> sorted(List<String> lines) {
+    return lines.stream().sorted().toList();
+  }
+
+  /** Live processes whose command line names the work dir (the scripts record and match them so). */
+  private static List<String> processesNaming(Path work) throws IOException {
+    List<String> alive = new ArrayList<>();
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (cmd.contains(work.toString())) {
+            alive.add(p.getFileName() + ": " + cmd.replace('\0', ' '));
+          }
+        } catch (IOException gone) {
+          // the process ended while we looked
+        }
+      }
+    }
+    return alive;
+  }
+}
