@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +33,10 @@ class LocalClusterITCase {
     ProcessBuilder e2e = new ProcessBuilder("bash", SCRIPT.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     e2e.environment().put("P2P_CLUSTER_DIR", work.toString());
-    // ports of their own, so a developer's cluster or e2e run on the defaults does not collide
-    e2e.environment().put("P2P_REST_PORT", "28081");
-    e2e.environment().put("P2P_RPC_PORT", "26123");
-    e2e.environment().put("P2P_KAFKA_PORT", "29092");
+    // free ports of its own: developers' clusters and other builds on this machine do not collide
+    e2e.environment().put("P2P_REST_PORT", String.valueOf(freePort()));
+    e2e.environment().put("P2P_RPC_PORT", String.valueOf(freePort()));
+    e2e.environment().put("P2P_KAFKA_PORT", String.valueOf(freeKafkaPorts()));
     Process run = e2e.start();
     boolean finished = run.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
@@ -60,6 +62,25 @@ class LocalClusterITCase {
     assertTrue(output.contains("killed with SIGKILL"), "a TaskManager was killed");
     assertTrue(output.contains("bidsReceived"), "the REST API showed the job's own metrics");
     assertEquals(List.of(), processesNaming(work), "every process of the run was stopped");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A port whose successor is free too (the broker's controller listens on port + 1). */
+  private static int freeKafkaPorts() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freePort();
+      try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no two consecutive free ports found");
   }
 
   private static List<String> lines(Path file) throws IOException {
