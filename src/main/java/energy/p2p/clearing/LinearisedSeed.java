@@ -5,6 +5,7 @@ import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.grid.VoltageSensitivity;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -184,16 +185,39 @@ final class LinearisedSeed {
     // every limit stays at 0 (fewer columns, same optimum)
     Variable[] b = new Variable[tradeableBuyers.length];
     Variable[] x = new Variable[tradeableSellers.length];
+    // one net-injection variable per bus with bids (kWh): grid rows refer to these few
+    // variables instead of to every bid (ojAlgo turns each coefficient into a BigDecimal, and
+    // that, not the simplex, was the cost)
+    Variable[] net = new Variable[columns.length];
+    Expression[] netDefinition = new Expression[columns.length];
     Expression balance = model.addExpression("balance").level(0);
+    double[] drawable = new double[columns.length];
+    double[] injectable = new double[columns.length];
+    for (int i : tradeableBuyers) {
+      drawable[column[book.buyBus[i]]] += book.buyQtyKwh[i];
+    }
+    for (int j : tradeableSellers) {
+      injectable[column[book.sellBus[j]]] += book.sellQtyKwh[j];
+    }
+    for (int c = 0; c < columns.length; c++) {
+      // explicit bounds: ojAlgo variables are not free by default
+      net[c] = model.addVariable("net" + c).lower(-drawable[c]).upper(injectable[c])
+          .value(BigDecimal.ZERO);
+      netDefinition[c] = model.addExpression("def" + c).level(0);
+      netDefinition[c].set(net[c], -1);
+      balance.set(net[c], 1);
+    }
     for (int k = 0; k < b.length; k++) {
       int i = tradeableBuyers[k];
-      b[k] = model.addVariable("b" + i).lower(0).upper(book.buyQtyKwh[i]).weight(book.buyLimit[i]);
-      balance.set(b[k], 1);
+      b[k] = model.addVariable("b" + i).lower(0).upper(book.buyQtyKwh[i]).weight(book.buyLimit[i])
+          .value(BigDecimal.ZERO); // a start value spares ojAlgo a BigDecimal midpoint per column
+      netDefinition[column[book.buyBus[i]]].set(b[k], -1);
     }
     for (int k = 0; k < x.length; k++) {
       int j = tradeableSellers[k];
-      x[k] = model.addVariable("s" + j).lower(0).upper(book.sellQtyKwh[j]).weight(-book.sellAsk[j]);
-      balance.set(x[k], -1);
+      x[k] = model.addVariable("s" + j).lower(0).upper(book.sellQtyKwh[j])
+          .weight(-book.sellAsk[j]).value(BigDecimal.ZERO);
+      netDefinition[column[book.sellBus[j]]].set(x[k], 1);
     }
     for (int k = 1; k < feeder.busCount(); k++) {
       if (overRow[k] || underRow[k]) {
@@ -205,7 +229,7 @@ final class LinearisedSeed {
         if (underRow[k]) {
           row.lower(limits.vMinPu(k) + SAFETY + underMargin[k] - base);
         }
-        coefficients(row, dv[k], b, x);
+        coefficients(row, dv[k], net);
       }
     }
     for (int br = 0; br < feeder.branchCount(); br++) {
@@ -213,7 +237,7 @@ final class LinearisedSeed {
         double base = flow.branchCurrentA(br) - dot(di[br], injection);
         Expression row = model.addExpression("i" + br)
             .upper(limits.iMaxA(br) * (1 - SAFETY - currentMargin[br]) - base);
-        coefficients(row, di[br], b, x);
+        coefficients(row, di[br], net);
       }
     }
     classRows(model, b);
@@ -225,22 +249,19 @@ final class LinearisedSeed {
     double[] sell = new double[book.sellerCount()];
     for (int k = 0; k < b.length; k++) {
       int i = tradeableBuyers[k];
-      buy[i] = clamp(result.doubleValue(k), book.buyQtyKwh[i]);
+      buy[i] = clamp(result.doubleValue(columns.length + k), book.buyQtyKwh[i]);
     }
     for (int k = 0; k < x.length; k++) {
       int j = tradeableSellers[k];
-      sell[j] = clamp(result.doubleValue(b.length + k), book.sellQtyKwh[j]);
+      sell[j] = clamp(result.doubleValue(columns.length + b.length + k), book.sellQtyKwh[j]);
     }
     return new double[][] {buy, sell};
   }
 
-  /** Row coefficients: kW per kWh is −1/h at a buyer's bus and +1/h at a seller's. */
-  private void coefficients(Expression row, double[] perKw, Variable[] b, Variable[] x) {
-    for (int k = 0; k < b.length; k++) {
-      row.set(b[k], -perKw[column[book.buyBus[tradeableBuyers[k]]]] / frameHours);
-    }
-    for (int k = 0; k < x.length; k++) {
-      row.set(x[k], perKw[column[book.sellBus[tradeableSellers[k]]]] / frameHours);
+  /** Row coefficients on the net kWh injected per bus: kW per kWh is 1/h. */
+  private void coefficients(Expression row, double[] perKw, Variable[] net) {
+    for (int c = 0; c < net.length; c++) {
+      row.set(net[c], perKw[c] / frameHours);
     }
   }
 
