@@ -65,7 +65,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
       ReplayTally tally = ReplayTally.of(runId);
       long t0 = System.nanoTime();
       try (ProgressPrinter progress = new ProgressPrinter(tally, ReplayCommand.countLines(work.resolve("bids.jsonl")),
-          System.err)) {
+          new java.io.PrintWriter(System.err, true))) {
         new ReplayRun(work.resolve("bids.jsonl"), FeederFiles.read(work.resolve("feeders")), out, options,
             new BidCodec(options.validation().maxRecordBytes()), runId)
             .execute(StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration()));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
@@ -19,6 +20,8 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code replay}: a bids file through the streaming job on an embedded MiniCluster. */
@@ -46,6 +49,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Mixin
   JobArgs jobArgs = new JobArgs();
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(bids)) {
@@ -62,13 +68,14 @@ public final class ReplayCommand implements Callable<Integer> {
     String runId = "replay-" + UUID.randomUUID();
     ReplayTally tally = ReplayTally.of(runId);
     long t0 = System.nanoTime();
-    try (ProgressPrinter progress = new ProgressPrinter(tally, totalLines, System.err)) {
+    try (ProgressPrinter progress = new ProgressPrinter(tally, totalLines, spec.commandLine().getErr())) {
       new ReplayRun(bids, feederFiles, out, options, codec, runId).execute(environment());
       progress.finish();
     } finally {
       ReplayTally.release(runId);
     }
-    ReplaySummary.print(tally, totalLines, (System.nanoTime() - t0) / 1e9, out, System.out, System.err);
+    ReplaySummary.print(tally, (System.nanoTime() - t0) / 1e9, out, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
     return 0;
   }
 
@@ -84,12 +91,19 @@ public final class ReplayCommand implements Callable<Integer> {
     return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
   }
 
-  /** A codec reading CSV in the column order of the file's header, when it has one. */
+  /**
+   * A codec reading CSV in the column order of the file's header, when its first line is one (a
+   * non-JSON line naming a {@code bidId} column); a header with an unknown column is an error.
+   */
   static BidCodec codecFor(Path file, int maxRecordBytes) throws IOException {
     BidCodec codec = new BidCodec(maxRecordBytes);
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String first = r.readLine();
-      return first != null && BidCodec.isCsvHeader(first) ? codec.withCsvHeader(first) : codec;
+      if (first == null || first.trim().startsWith("{")) {
+        return codec;
+      }
+      List<String> fields = List.of(first.replace("\uFEFF", "").replace("\"", "").split(","));
+      return fields.stream().anyMatch(f -> f.trim().equals("bidId")) ? codec.withCsvHeader(first) : codec;
     }
   }
 

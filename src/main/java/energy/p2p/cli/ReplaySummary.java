@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import energy.p2p.job.ReplayTally;
 import energy.p2p.model.ReasonCode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import java.util.Map;
 final class ReplaySummary {
   private ReplaySummary() {}
 
-  static void print(ReplayTally t, long lines, double seconds, Path out, PrintStream stdout, PrintStream stderr)
+  static void print(ReplayTally t, double seconds, Path out, PrintWriter stdout, PrintWriter stderr)
       throws IOException {
     long received = t.bidsCleared.get() + t.rejectedTotal();
     Map<ReasonCode, Long> byReason = t.rejectedByReason();
@@ -43,5 +43,7 @@ final class ReplaySummary {
       g.writeEndObject();
     }
     stdout.println(w);
+    stdout.flush();
+    stderr.flush();
   }
 }

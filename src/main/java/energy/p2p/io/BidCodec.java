@@ -68,10 +68,17 @@ public final class BidCodec implements Serializable {
     return new BidCodec(maxRecordBytes, cols);
   }
 
-  /** True for a CSV header line (its first field is {@code bidId}): a header is not a bid. */
+  /**
+   * True for a CSV header line — every field a known column name, {@code bidId} among them, in any
+   * order: a header is not a bid.
+   */
   public static boolean isCsvHeader(String line) {
     String s = stripBom(line).trim();
-    return s.startsWith("bidId,") || s.startsWith("\"bidId\",");
+    if (s.isEmpty() || s.charAt(0) == '{' || !s.contains("bidId")) {
+      return false; // the fast answer for every JSON record and data row
+    }
+    List<String> names = CsvLine.split(s);
+    return names != null && names.contains("bidId") && names.stream().allMatch(n -> BidColumn.byField(n) != null);
   }
 
   /** True for an empty or blank line, which holds no record. */

@@ -51,6 +51,8 @@ class BidCodecTest {
     assertEquals("s-1", b.bidId());
     assertEquals(BuyerClass.STANDARD, b.buyerClass(), "buyerClass defaults to STANDARD");
     assertTrue(BidCodec.isCsvHeader(BidCodec.CSV_HEADER));
+    assertTrue(BidCodec.isCsvHeader("side,bidId,participantId,feederId,bus,quantityKwh,limitPrice,frameStart,submittedAt"));
+    assertTrue(!BidCodec.isCsvHeader("bidId-7,p,f,3,BUY,1.0,0.2,2026-11-24T10:00:00Z,2026-11-24T09:00:00Z,"));
   }
 
   @Test

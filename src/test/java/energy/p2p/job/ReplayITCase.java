@@ -86,6 +86,10 @@ class ReplayITCase {
     Path out = Files.createDirectories(dir.resolve("out-p" + parallelism + "-" + UUID.randomUUID()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
+    // savepoint safety: every record and state type has a Flink serializer (POJO/record), no Kryo
+    org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+    conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+    env.configure(conf);
     new ReplayRun(bids, FeederFiles.read(feeders), out, options, new BidCodec(4096), out.toString()).execute(env);
     ReplayTally.release(out.toString());
     return out;
