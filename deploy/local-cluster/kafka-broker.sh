@@ -2,7 +2,8 @@
 # A single-node KRaft Kafka 4.2 broker (+ controller) in its own JVM on 127.0.0.1, from the Maven
 # jars of deploy/local-cluster/kafka/pom.xml. Data, log and PID under $P2P_CLUSTER_DIR/kafka.
 #
-#   kafka-broker.sh start                      format the storage and start (port P2P_KAFKA_PORT)
+#   kafka-broker.sh start                      start (port P2P_KAFKA_PORT); formats the storage the
+#                                              first time, a restart keeps topics and data
 #   kafka-broker.sh create-topics [PARTITIONS] the job's topics (bids, allocations, clearing-reports,
 #                                              rejected-bids), default 2 partitions each
 #   kafka-broker.sh topics                     list topics with their partitions
@@ -71,9 +72,12 @@ cmd_start() {
   port_free $((KAFKA_PORT + 1)) || die "port $((KAFKA_PORT + 1)) is in use (set P2P_KAFKA_PORT)"
   owned_pid kafka >/dev/null && die "the broker is already running (pid $(cat "$PIDS/kafka.pid"))"
   write_config
-  rm -rf "$KDIR/data"
-  kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
-    -c "$KDIR/server.properties" >"$LOGS/kafka-format.out" 2>&1 || die "storage format failed: $(cat "$LOGS/kafka-format.out")"
+  if [ ! -f "$KDIR/data/meta.properties" ]; then # a restart keeps the topics and their data
+    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$KDIR/server.properties" >"$LOGS/kafka-format.out" 2>&1 || die "storage format failed: $(cat "$LOGS/kafka-format.out")"
+  fi
+  # the readiness check below reads this log: keep a previous run's apart
+  [ ! -f "$LOGS/kafka.log" ] || mv "$LOGS/kafka.log" "$LOGS/kafka.log.$(date +%s)"
   # -Dp2p.work names the work dir on the command line, so stop/cleanup can recognise the PID
   nohup java -Xmx512m -Dp2p.work="$WORK" -Dlog4j2.configurationFile="file:$KDIR/log4j2.properties" \
     -cp "$(kafka_classpath)" kafka.Kafka "$KDIR/server.properties" >"$LOGS/kafka.out" 2>&1 </dev/null &
