@@ -154,16 +154,19 @@ public final class MarketClearing {
       double alpha) {
     List<Allocation> out = new ArrayList<>(decoder.tradeCount);
     for (int t = 0; t < decoder.tradeCount; t++) {
-      if (decoder.tradeKwh[t] <= 1e-9) {
+      double kwh = Rounding.kwh(decoder.tradeKwh[t]);
+      if (kwh <= 0) {
         continue;
       }
       int i = decoder.tradeBuyer[t];
       int j = decoder.tradeSeller[t];
       Bid buyer = book.buyer(i);
       Bid seller = book.seller(j);
+      double fee = book.feePerKwh(i, j);
+      double price = Rounding.price(decoder.price(i, j, alpha), seller.limitPrice() + fee / 2,
+          buyer.limitPrice() - fee / 2);
       out.add(new Allocation(book.feederId, book.frameStartMs, buyer.bidId(), seller.bidId(),
-          buyer.participantId(), seller.participantId(), decoder.tradeKwh[t],
-          decoder.price(i, j, alpha), book.feePerKwh(i, j)));
+          buyer.participantId(), seller.participantId(), kwh, price, fee));
     }
     out.sort(Comparator.comparing(Allocation::buyerBidId).thenComparing(Allocation::sellerBidId));
     return out;

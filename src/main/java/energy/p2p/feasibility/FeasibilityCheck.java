@@ -3,6 +3,7 @@ package energy.p2p.feasibility;
 import energy.p2p.clearing.ClearingConfig;
 import energy.p2p.clearing.ClearingResult;
 import energy.p2p.clearing.ReportBuilder;
+import energy.p2p.clearing.Rounding;
 import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.model.Allocation;
@@ -65,8 +66,7 @@ public final class FeasibilityCheck {
     }
     TradeCurtailer.Outcome outcome = curtailer.curtail(count, buyerBus, sellerBus, kwh, welfare);
     report.voltages(outcome.finalFlow().vMinPu(), outcome.finalFlow().vMaxPu());
-    double cutKwh = outcome.totalCutKwh();
-    if (cutKwh == 0) {
+    if (outcome.totalCutKwh() == 0) {
       report.feasibility(Feasibility.FEASIBLE, 0, List.of(), List.of(), List.of());
       return new ClearingResult(trades, report.build());
     }
@@ -75,13 +75,16 @@ public final class FeasibilityCheck {
     for (int t = 0; t < count; t++) {
       Allocation a = trades.get(t);
       if (outcome.cutKwh()[t] > 0) {
-        cuts.add(new Curtailment(a.buyerBidId(), a.sellerBidId(), outcome.cutKwh()[t], kwh[t],
+        double left = Rounding.kwh(kwh[t]);
+        cuts.add(new Curtailment(a.buyerBidId(), a.sellerBidId(), a.quantityKwh() - left, left,
             outcome.reason()[t]));
       }
-      if (kwh[t] > 1e-9) {
-        kept.add(kwh[t] == a.quantityKwh() ? a : a.withQuantityKwh(kwh[t]));
+      double left = Rounding.kwh(kwh[t]);
+      if (left > 0) {
+        kept.add(left == a.quantityKwh() ? a : a.withQuantityKwh(left));
       }
     }
+    double cutKwh = cuts.stream().mapToDouble(Curtailment::cutKwh).sum();
     report.trades(bids, kept).feasibility(Feasibility.CURTAILED, cutKwh,
         new ArrayList<>(outcome.bindingBuses()), new ArrayList<>(outcome.bindingBranches()), cuts);
     return new ClearingResult(kept, report.build());
