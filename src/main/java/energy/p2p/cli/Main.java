@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SynthFeederCommand.class,
       ClearCommand.class,
       GenerateBookCommand.class,
+      ConvertCommand.class,
     })
 public final class Main {
 

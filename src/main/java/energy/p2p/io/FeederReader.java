@@ -37,6 +37,14 @@ public final class FeederReader {
           + "': expected a file name stem such as ieee33");
     }
     Path json = directory.resolve(feederId + ".json");
+    Path matpower = directory.resolve(feederId + ".m");
+    if (Files.exists(matpower)) {
+      if (Files.exists(json)) {
+        throw new FeederFormatException(matpower, 0, "feeder '" + feederId + "' is given twice,"
+            + " as " + json.getFileName() + " and as a MATPOWER case: keep one");
+      }
+      return MatpowerReader.read(matpower, feederId);
+    }
     Path branchesFile = directory.resolve(feederId + ".branches.csv");
     Path loadsFile = directory.resolve(feederId + ".loads.csv");
     FeederBuilder builder = FeederSettingsJson.read(json, feederId);
@@ -65,19 +73,26 @@ public final class FeederReader {
     }
   }
 
-  /** Reads {@code DIR/ID} given as one path, as the CLI's {@code --feeder} option does. */
+  /**
+   * Reads {@code DIR/ID} given as one path, as the CLI's {@code --feeder} option does;
+   * {@code DIR/ID.m} (a MATPOWER case) is accepted too.
+   */
   public static RadialFeeder read(Path directoryAndId) {
     Path directory = directoryAndId.getParent() == null ? Path.of(".") : directoryAndId.getParent();
-    return read(directory, directoryAndId.getFileName().toString());
+    String name = directoryAndId.getFileName().toString();
+    if (name.endsWith(".m") && Files.isRegularFile(directoryAndId)) {
+      name = name.substring(0, name.length() - 2);
+    }
+    return read(directory, name);
   }
 
-  /** Every feeder {@code ID.json} in the directory, by ascending id. */
+  /** Every feeder {@code ID.json} or MATPOWER case {@code ID.m} in the directory, by ascending id. */
   public static Map<String, RadialFeeder> readAll(Path directory) {
     List<String> ids = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory)) {
       files.map(p -> p.getFileName().toString())
-          .filter(name -> name.endsWith(".json"))
-          .forEach(name -> ids.add(name.substring(0, name.length() - ".json".length())));
+          .filter(name -> name.endsWith(".json") || name.endsWith(".m"))
+          .forEach(name -> ids.add(name.substring(0, name.lastIndexOf('.'))));
     } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
       throw new FeederFormatException(directory, 0, "feeder directory not found");
     } catch (IOException e) {
@@ -86,7 +101,7 @@ public final class FeederReader {
     }
     Map<String, RadialFeeder> feeders = new TreeMap<>();
     for (String id : ids) {
-      feeders.put(id, read(directory, id));
+      feeders.putIfAbsent(id, read(directory, id)); // ID.json and ID.m: read() refuses the pair
     }
     return Collections.unmodifiableMap(feeders);
   }

@@ -24,7 +24,8 @@ public final class FeederFiles implements Serializable {
   private FeederFiles() {}
 
   /**
-   * Reads the feeder files of a folder ({@code *.json}, {@code *.branches.csv}, {@code *.loads.csv})
+   * Reads the feeder files of a folder ({@code *.json}, {@code *.branches.csv}, {@code *.loads.csv},
+   * MATPOWER {@code *.m})
    * and checks that they parse.
    *
    * @throws IllegalArgumentException when the folder is missing, holds no feeder or a bad file
@@ -38,7 +39,7 @@ public final class FeederFiles implements Serializable {
       for (Path p : (Iterable<Path>) s.sorted()::iterator) {
         String name = p.getFileName().toString();
         if (Files.isRegularFile(p) && (name.endsWith(".json") || name.endsWith(".branches.csv")
-            || name.endsWith(".loads.csv"))) {
+            || name.endsWith(".loads.csv") || name.endsWith(".m"))) {
           f.files.put(name, Files.readAllBytes(p));
         }
       }
@@ -46,7 +47,7 @@ public final class FeederFiles implements Serializable {
       throw new UncheckedIOException("cannot read feeders folder " + dir, e);
     }
     if (f.feeders().isEmpty()) {
-      throw new IllegalArgumentException("no feeder (ID.json) in " + dir);
+      throw new IllegalArgumentException("no feeder (ID.json or MATPOWER ID.m) in " + dir);
     }
     return f;
   }
