@@ -1,0 +1,56 @@
+package energy.p2p.synth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.p2p.grid.RadialFeeder;
+import energy.p2p.io.BidCodec;
+import energy.p2p.io.FeederReader;
+import energy.p2p.model.Bid;
+import energy.p2p.model.ReasonCode;
+import energy.p2p.model.Side;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleDayGeneratorTest {
+  static final Path TEMPLATE = Path.of("sample-data/feeders");
+  static final DayConfig SMALL = new DayConfig(3, 30, 36, 24, 0.5, 10, LocalDate.of(2026, 11, 24), 11L);
+
+  @Test
+  void theSameSeedGivesTheSameBytes(@TempDir Path dir) throws Exception {
+    new SampleDayGenerator(SMALL).write(TEMPLATE, "ieee33", dir.resolve("f1"), dir.resolve("a.jsonl"));
+    new SampleDayGenerator(SMALL).write(TEMPLATE, "ieee33", dir.resolve("f2"), dir.resolve("b.jsonl"));
+    assertArrayEquals(Files.readAllBytes(dir.resolve("a.jsonl")), Files.readAllBytes(dir.resolve("b.jsonl")));
+  }
+
+  @Test
+  void writesReadableFeederCopiesUnderNewIds(@TempDir Path dir) throws Exception {
+    new SampleDayGenerator(SMALL).write(TEMPLATE, "ieee33", dir, dir.resolve("bids.jsonl"));
+    Map<String, RadialFeeder> feeders = FeederReader.readAll(dir);
+    assertEquals(List.of("feeder-a", "feeder-b", "feeder-c"), List.copyOf(feeders.keySet()));
+    assertEquals(33, feeders.get("feeder-b").busCount());
+  }
+
+  @Test
+  void mixesBuyersAndSellersAndEveryKindOfBadBid(@TempDir Path dir) throws Exception {
+    SampleDayGenerator.Result r =
+        new SampleDayGenerator(SMALL).write(TEMPLATE, "ieee33", dir, dir.resolve("bids.jsonl"));
+    EnumSet<ReasonCode> reasons = EnumSet.noneOf(ReasonCode.class);
+    reasons.addAll(r.badBids().values());
+    assertEquals(EnumSet.complementOf(EnumSet.of(ReasonCode.CAPACITY)), reasons, "all but CAPACITY (needs a flood)");
+    BidCodec codec = new BidCodec(4096);
+    List<Bid> good = Files.readAllLines(dir.resolve("bids.jsonl")).stream().map(codec::parse)
+        .map(p -> p.bid()).filter(Objects::nonNull).filter(b -> !r.badBids().containsKey(b.bidId())).toList();
+    long sellers = good.stream().filter(b -> b.side() == Side.SELL).count();
+    assertTrue(sellers > good.size() / 10 && sellers < good.size() / 2, "PV sells around noon: " + sellers);
+    assertTrue(good.stream().allMatch(b -> b.bus() != 1), "nobody trades at the substation");
+  }
+}
