@@ -26,16 +26,19 @@ public final class BidCodec implements Serializable {
 
   private final int maxRecordBytes;
   private final BidColumn[] csvColumns;
+  /** Index of the optional CSV column {@code signature}, or -1. */
+  private final int csvSignatureColumn;
   private transient BidReader reader;
 
   /** A codec for JSON and for CSV in the canonical column order. */
   public BidCodec(int maxRecordBytes) {
-    this(maxRecordBytes, BidColumn.ALL.clone());
+    this(maxRecordBytes, BidColumn.ALL.clone(), -1);
   }
 
-  private BidCodec(int maxRecordBytes, BidColumn[] csvColumns) {
+  private BidCodec(int maxRecordBytes, BidColumn[] csvColumns, int csvSignatureColumn) {
     this.maxRecordBytes = maxRecordBytes;
     this.csvColumns = csvColumns;
+    this.csvSignatureColumn = csvSignatureColumn;
   }
 
   /**
@@ -50,7 +53,12 @@ public final class BidCodec implements Serializable {
     }
     BidColumn[] cols = new BidColumn[names.size()];
     List<BidColumn> seen = new ArrayList<>();
+    int signature = -1;
     for (int i = 0; i < cols.length; i++) {
+      if (BidReader.SIGNATURE.equals(names.get(i)) && signature < 0) {
+        signature = i; // optional; not a bid column (cols[i] stays null)
+        continue;
+      }
       cols[i] = BidColumn.byField(names.get(i));
       if (cols[i] == null) {
         throw new IllegalArgumentException("unknown CSV column '" + names.get(i) + "' (expected " + CSV_HEADER + ")");
@@ -65,7 +73,7 @@ public final class BidCodec implements Serializable {
         throw new IllegalArgumentException("CSV header lacks column '" + c.field + "'");
       }
     }
-    return new BidCodec(maxRecordBytes, cols);
+    return new BidCodec(maxRecordBytes, cols, signature);
   }
 
   /**
@@ -78,7 +86,8 @@ public final class BidCodec implements Serializable {
       return false; // the fast answer for every JSON record and data row
     }
     List<String> names = CsvLine.split(s);
-    return names != null && names.contains("bidId") && names.stream().allMatch(n -> BidColumn.byField(n) != null);
+    return names != null && names.contains("bidId")
+        && names.stream().allMatch(n -> BidColumn.byField(n) != null || BidReader.SIGNATURE.equals(n));
   }
 
   /** True for an empty or blank line, which holds no record. */
@@ -101,7 +110,7 @@ public final class BidCodec implements Serializable {
     if (text.isEmpty()) {
       return ParsedBid.rejected(new Rejection(null, null, -1, ReasonCode.MALFORMED, "empty record", line));
     }
-    return text.charAt(0) == '{' ? reader().readJson(text, line) : reader().readCsv(text, line, csvColumns);
+    return text.charAt(0) == '{' ? reader().readJson(text, line) : reader().readCsv(text, line, csvColumns, csvSignatureColumn);
   }
 
   /** Reads one record given as bytes (a Kafka message), refusing oversized ones before decoding. */
@@ -135,6 +144,11 @@ public final class BidCodec implements Serializable {
 
   public static String toJson(Bid b) {
     return OutputJson.bid(b);
+  }
+
+  /** A signed bid: the fields of {@link #toJson(Bid)} then {@code signature}. */
+  public static String toJson(Bid b, String signature) {
+    return OutputJson.bid(b, signature);
   }
 
   /** One CSV row in the canonical column order of {@link #CSV_HEADER}. */

@@ -18,6 +18,8 @@ final class BidFields {
   static final int MAX_ID_CHARS = 128;
 
   final String[] values = new String[BidColumn.ALL.length];
+  /** The optional {@code signature} field (not a bid column: it is not part of the bid). */
+  String signature;
   private final String raw;
 
   BidFields(String raw) {
@@ -80,7 +82,7 @@ final class BidFields {
     }
     Bid bid = new Bid(bidId, values[BidColumn.PARTICIPANT_ID.ordinal()], feederId, bus, side,
         quantityKwh, limitPrice, frameStartMs, submittedAtMs, buyerClass);
-    return ParsedBid.ok(bid, raw);
+    return ParsedBid.ok(bid, raw, signature);
   }
 
   private long instant(BidColumn c) throws FieldException {

@@ -12,6 +12,8 @@ import java.util.List;
 
 /** Reads one JSON object or one CSV row into {@link BidFields}. Thread-safe. */
 final class BidReader {
+  /** The optional signature field/column (docs/formats.md, "Signed bids"). */
+  static final String SIGNATURE = "signature";
   // NaN and Infinity tokens are read as numbers so they earn INVALID_QUANTITY/PRICE, not MALFORMED
   private final JsonFactory json = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -28,6 +30,13 @@ final class BidReader {
         String name = p.currentName();
         JsonToken v = p.nextToken();
         BidColumn c = BidColumn.byField(name);
+        if (SIGNATURE.equals(name)) {
+          if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+            return malformed(f, raw, "signature must be a string");
+          }
+          f.signature = v == JsonToken.VALUE_NULL ? null : p.getText();
+          continue;
+        }
         if (c == null) {
           p.skipChildren(); // unknown fields are ignored (forward compatibility)
           continue;
@@ -68,8 +77,11 @@ final class BidReader {
     }
   }
 
-  /** One CSV row; {@code columns[i]} is the column of the i-th field (null: ignored column). */
-  ParsedBid readCsv(String text, String raw, BidColumn[] columns) {
+  /**
+   * One CSV row; {@code columns[i]} is the column of the i-th field (null: ignored column), the
+   * {@code signatureColumn}-th field (if &ge; 0) the signature.
+   */
+  ParsedBid readCsv(String text, String raw, BidColumn[] columns, int signatureColumn) {
     BidFields f = new BidFields(raw);
     List<String> fields = CsvLine.split(text);
     if (fields == null) {
@@ -88,6 +100,9 @@ final class BidReader {
       if (columns[i] != null && !fields.get(i).isEmpty()) {
         f.values[columns[i].ordinal()] = fields.get(i);
       }
+    }
+    if (signatureColumn >= 0 && !fields.get(signatureColumn).isEmpty()) {
+      f.signature = fields.get(signatureColumn);
     }
     return f.toBid();
   }

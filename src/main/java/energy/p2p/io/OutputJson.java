@@ -133,6 +133,11 @@ final class OutputJson {
   }
 
   static String bid(Bid b) {
+    return bid(b, null);
+  }
+
+  /** A bid, with its {@code signature} last when not null. */
+  static String bid(Bid b, String signature) {
     return write(g -> {
       g.writeStringField("bidId", b.bidId());
       g.writeStringField("participantId", b.participantId());
@@ -144,6 +149,9 @@ final class OutputJson {
       g.writeStringField("frameStart", instant(b.frameStartMs()));
       g.writeStringField("submittedAt", instant(b.submittedAtMs()));
       g.writeStringField("buyerClass", b.buyerClass().name());
+      if (signature != null) {
+        g.writeStringField("signature", signature);
+      }
     });
   }
 

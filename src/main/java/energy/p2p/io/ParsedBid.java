@@ -10,8 +10,13 @@ import java.util.Objects;
  * INVALID_QUANTITY, INVALID_PRICE or BAD_TIMESTAMP with a detail naming the field).
  *
  * @param raw the record as received (kept so a later rejection can carry it)
+ * @param signature the bid's optional {@code signature} field (base64 Ed25519), or null
  */
-public record ParsedBid(Bid bid, Rejection rejection, String raw) {
+public record ParsedBid(Bid bid, Rejection rejection, String raw, String signature) {
+
+  public ParsedBid(Bid bid, Rejection rejection, String raw) {
+    this(bid, rejection, raw, null);
+  }
 
   public ParsedBid {
     if ((bid == null) == (rejection == null)) {
@@ -20,7 +25,11 @@ public record ParsedBid(Bid bid, Rejection rejection, String raw) {
   }
 
   public static ParsedBid ok(Bid bid, String raw) {
-    return new ParsedBid(Objects.requireNonNull(bid), null, raw);
+    return new ParsedBid(Objects.requireNonNull(bid), null, raw, null);
+  }
+
+  public static ParsedBid ok(Bid bid, String raw, String signature) {
+    return new ParsedBid(Objects.requireNonNull(bid), null, raw, signature);
   }
 
   public static ParsedBid rejected(Rejection rejection) {

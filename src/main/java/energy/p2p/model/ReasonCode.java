@@ -25,5 +25,9 @@ public enum ReasonCode {
   /** Same bidId seen before; the first wins. */
   DUPLICATE,
   /** The window already holds the maximum number of bids. */
-  CAPACITY
+  CAPACITY,
+  /** Signatures required and the bid's is missing, malformed or does not verify over its fields. */
+  BAD_SIGNATURE,
+  /** Signatures required and the participant is not in the participants registry. */
+  UNKNOWN_PARTICIPANT
 }
