@@ -49,8 +49,10 @@ public final class LedgerJson {
     JsonNode n;
     try {
       n = MAPPER.readTree(line);
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a String does not fail otherwise
     }
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
