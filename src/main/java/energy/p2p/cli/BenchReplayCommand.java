@@ -36,6 +36,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
   @Option(names = "--dir", description = "Work folder (default: a temporary one, deleted afterwards).")
   Path dir;
 
+  @Option(names = "--template", defaultValue = "sample-data/feeders/ieee33",
+      description = "Template feeder DIR/ID copied 100 times (default ${DEFAULT-VALUE}).")
+  Path template;
+
   @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
   int parallelism;
 
@@ -56,7 +60,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
       DayConfig u = DayConfig.utilityDay();
       DayConfig c = new DayConfig(feeders, prosumers, 0, frames, u.activity(), u.badEvery(), u.day(), u.seed());
       long g0 = System.nanoTime();
-      new SampleDayGenerator(c).write(Path.of("sample-data/feeders"), "ieee33", work.resolve("feeders"),
+      new SampleDayGenerator(c).write(template.toAbsolutePath().getParent(), template.getFileName().toString(),
+          work.resolve("feeders"),
           work.resolve("bids.jsonl"));
       double generateS = (System.nanoTime() - g0) / 1e9;
       Path out = Files.createDirectories(work.resolve("out"));
