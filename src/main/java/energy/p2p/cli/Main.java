@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ClearCommand.class,
       GenerateBookCommand.class,
       ConvertCommand.class,
+      ReportCommand.class,
     })
 public final class Main {
 
