@@ -45,7 +45,8 @@ class SampleDayGeneratorTest {
         new SampleDayGenerator(SMALL).write(TEMPLATE, "ieee33", dir, dir.resolve("bids.jsonl"));
     EnumSet<ReasonCode> reasons = EnumSet.noneOf(ReasonCode.class);
     reasons.addAll(r.badBids().values());
-    assertEquals(EnumSet.complementOf(EnumSet.of(ReasonCode.CAPACITY)), reasons, "all but CAPACITY (needs a flood)");
+    assertEquals(EnumSet.complementOf(EnumSet.of(ReasonCode.CAPACITY, ReasonCode.BAD_SIGNATURE,
+        ReasonCode.UNKNOWN_PARTICIPANT)), reasons, "all but CAPACITY (needs a flood) and the opt-in signature checks");
     BidCodec codec = new BidCodec(4096);
     List<Bid> good = Files.readAllLines(dir.resolve("bids.jsonl")).stream().map(codec::parse)
         .map(p -> p.bid()).filter(Objects::nonNull).filter(b -> !r.badBids().containsKey(b.bidId())).toList();
