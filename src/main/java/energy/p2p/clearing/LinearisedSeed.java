@@ -35,6 +35,8 @@ final class LinearisedSeed {
   private static final double NEAR = 0.002;
   /** A feasible round gaining less than this fraction of welfare ends the iteration. */
   private static final double GAIN = 2e-4;
+  /** A feasible round with every once-violated limit this close (p.u. / fraction) has converged. */
+  private static final double TIGHT = 5e-4;
   /** Rows aim this far inside the limit (p.u. / fraction of rating): AC limits are strict. */
   private static final double SAFETY = 1e-7;
 
@@ -53,6 +55,12 @@ final class LinearisedSeed {
   private final double[] overMargin;
   private final double[] underMargin;
   private final double[] currentMargin;
+  private final boolean[] overHit; // violated in the latest round
+  private final boolean[] overBefore; // violated in the round before
+  private final boolean[] underBefore;
+  private final boolean[] currentBefore;
+  private final boolean[] underHit;
+  private final boolean[] currentHit;
   private final int[] tradeableBuyers;
   private final int[] tradeableSellers;
   int rounds;
@@ -90,6 +98,12 @@ final class LinearisedSeed {
     overMargin = new double[n];
     underMargin = new double[n];
     currentMargin = new double[feeder.branchCount()];
+    overHit = new boolean[n];
+    overBefore = new boolean[n];
+    underBefore = new boolean[n];
+    currentBefore = new boolean[feeder.branchCount()];
+    underHit = new boolean[n];
+    currentHit = new boolean[feeder.branchCount()];
     double minAsk = book.sellerCount() == 0 ? Double.POSITIVE_INFINITY : book.sellAsk[0];
     double maxLimit = book.buyerCount() == 0 ? Double.NEGATIVE_INFINITY : book.buyLimit[0];
     tradeableBuyers = java.util.stream.IntStream.range(0, book.buyerCount())
@@ -132,8 +146,8 @@ final class LinearisedSeed {
           bestWelfare = welfare;
           best = new double[][] {buy.clone(), sell.clone()};
         }
-        if (!gain) {
-          break; // feasible and no longer improving: converged
+        if (!gain || tight(flow)) {
+          break; // feasible and on the binding limits, or no longer improving: converged
         }
       }
       operatingPoint = flow;
@@ -158,8 +172,15 @@ final class LinearisedSeed {
       double over = flow.vPu(k) - limits.vMaxPu(k);
       double under = limits.vMinPu(k) - flow.vPu(k);
       violated |= over > 0 || under > 0;
+      // a row still violated after being linearised gets a margin of its violation: the decoder
+      // can drop LP volume that no seller can serve (the LP ignores pairing), so re-linearising
+      // alone would not converge
       overMargin[k] += overRow[k] && over > 0 ? over : 0;
       underMargin[k] += underRow[k] && under > 0 ? under : 0;
+      overBefore[k] = overHit[k];
+      underBefore[k] = underHit[k];
+      overHit[k] = over > 0;
+      underHit[k] = under > 0;
       overRow[k] |= over > -NEAR;
       underRow[k] |= under > -NEAR;
     }
@@ -171,10 +192,34 @@ final class LinearisedSeed {
       double over = flow.branchCurrentA(b) / rating - 1;
       violated |= over > 0;
       currentMargin[b] += currentRow[b] && over > 0 ? over : 0;
+      currentBefore[b] = currentHit[b];
+      currentHit[b] = over > 0;
       currentRow[b] |= over > -NEAR;
     }
     return violated;
   }
+
+  /**
+   * Whether a limit violated in the previous round is now met with less than {@link #TIGHT} to
+   * spare: the iteration sits on the binding constraint (on a radial feeder the neighbours of the
+   * binding bus follow it), so a further round could only gain a sliver.
+   */
+  private boolean tight(PowerFlowResult flow) {
+    for (int k = 1; k < feeder.busCount(); k++) {
+      if ((overBefore[k] && limits.vMaxPu(k) - flow.vPu(k) <= TIGHT)
+          || (underBefore[k] && flow.vPu(k) - limits.vMinPu(k) <= TIGHT)) {
+        return true;
+      }
+    }
+    for (int b = 0; b < feeder.branchCount(); b++) {
+      if (currentBefore[b] && 1 - flow.branchCurrentA(b) / limits.iMaxA(b) <= TIGHT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+
 
   private double[][] linearProgram(PowerFlowResult flow, double[] injection) {
     VoltageSensitivity s = VoltageSensitivity.around(feeder, flow, columns);
