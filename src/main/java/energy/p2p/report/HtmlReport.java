@@ -27,7 +27,8 @@ public final class HtmlReport {
         .append(escape(title)).append("</title><style>")
         .append("body{font-family:sans-serif;max-width:960px;margin:1em auto;color:#222}")
         .append("table{border-collapse:collapse;font-size:0.85em}td,th{border:1px solid #ccc;")
-        .append("padding:2px 6px;text-align:right}th{background:#eee}img{display:block;")
+        .append("padding:2px 6px;text-align:right}td:first-child{text-align:left;white-space:nowrap}")
+        .append("th{background:#eee}img{display:block;")
         .append("margin:0.5em 0;max-width:100%}nav a{margin-right:1em}</style></head><body>\n<h1>")
         .append(escape(title)).append("</h1>\n<nav>");
     for (ChartSection s : sections) {
