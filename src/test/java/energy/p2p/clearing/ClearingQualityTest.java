@@ -35,7 +35,9 @@ class ClearingQualityTest {
   @ParameterizedTest(name = "{0} x {1}, seed {2}")
   @CsvSource({"2, 3, 1", "10, 10, 2", "50, 50, 3", "100, 100, 4", "100, 100, 5", "300, 200, 6",
       "500, 500, 7", "500, 500, 8"})
-  void unconstrainedBooksReachTheMeritOrderOptimum(int buyers, int sellers, long seed) {
+  void booksOnTheSampleFeederReachTheMeritOrderOptimum(int buyers, int sellers, long seed) {
+    // the grid rarely binds here (one 500x500 book pulls bus 18 just below 0.90 p.u. at the
+    // crossing): the merit-order optimum is the reference, 99.9 % the bar
     List<Bid> bids = new RandomBookGenerator(IEEE33)
         .generate(RandomBookGenerator.Options.of(buyers, sellers), Books.FRAME, seed);
     ClearingResult r = new MarketClearing(IEEE33, NO_CLASS_RULE.withSeed(seed)).clear(Books.FRAME, bids);
