@@ -96,6 +96,22 @@ class MatpowerReaderTest {
   }
 
   @Test
+  void readsRowsEndedByNewLinesWithCommentedOutTiesAsCase118zhIsWritten() throws IOException {
+    // case118zh and case136ma end rows with a new line (no ';'), leave a blank line and keep
+    // their tie lines commented out inside the branch table
+    String layout = PU_CASE.replace(";\n", "\n").replace("  3 4 0.5  0.5  0 0 0 0 0 0 0 -360 360\n",
+        "    \n%     3 4 0.5 0.5 0 0 0 0 0 0 1 -360 360\n\n");
+    RadialFeeder f = MatpowerReader.read(write("rows.m", layout), "rows");
+    RadialFeeder reference = MatpowerReader.read(write("tiny.m", PU_CASE), "tiny");
+    assertEquals(3, f.branchCount());
+    for (int bus : new int[] {1, 2, 3, 4}) {
+      assertEquals(reference.baseLoadKw(reference.indexOf(bus)), f.baseLoadKw(f.indexOf(bus)));
+    }
+    PowerFlowResult a = new BackwardForwardSweep(f).solve(null);
+    assertEquals(new BackwardForwardSweep(reference).solve(null).pLossKw(), a.pLossKw(), 1e-12);
+  }
+
+  @Test
   void refusesAMeshedCaseNamingTheBranchesThatCloseLoops() throws IOException {
     String meshed = Files.readString(CASE33BW)
         .replace("\t21\t8\t2.0000\t2.0000\t0\t0\t0\t0\t0\t0\t0", "\t21\t8\t2.0000\t2.0000\t0\t0\t0\t0\t0\t0\t1")
