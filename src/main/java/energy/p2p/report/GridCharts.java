@@ -23,10 +23,12 @@ final class GridCharts {
     List<WindowSummary> ws = data.windowsOf(feederId).stream()
         .filter(w -> Double.isFinite(w.vMinPu()) && Double.isFinite(w.vMaxPu())).toList();
     double[] x = data.hours(ws);
-    Charts.line(chart, "max bus voltage", x, ws.stream().mapToDouble(WindowSummary::vMaxPu)
-        .toArray());
-    Charts.line(chart, "min bus voltage", x, ws.stream().mapToDouble(WindowSummary::vMinPu)
-        .toArray());
+    if (x.length > 0) { // no finite voltage when no load flow of the feeder converged
+      Charts.line(chart, "max bus voltage", x, ws.stream().mapToDouble(WindowSummary::vMaxPu)
+          .toArray());
+      Charts.line(chart, "min bus voltage", x, ws.stream().mapToDouble(WindowSummary::vMinPu)
+          .toArray());
+    }
     double x0 = x.length == 0 ? 0 : x[0];
     double x1 = x.length == 0 ? 24 : x[x.length - 1];
     Charts.limit(chart, "vMaxPu " + feeder.vMaxPu(), x0, x1, feeder.vMaxPu());

@@ -114,6 +114,9 @@ final class MarketCharts {
       kwh.values().forEach(dm -> rates.add(dm[0] > 0 ? 100 * dm[1] / dm[0] : 0.0));
       chart.addSeries(feeder, classes, rates);
     }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("no buyers", List.of("none"), List.of(0));
+    }
     return chart;
   }
 }

@@ -60,10 +60,15 @@ public final class ReplayReport {
     s.add(new ChartSection("voltage-profile", "Voltage profile of the most constrained frame",
         profileText.append("</ul>").toString(), profiles));
     WindowSummary front = paretoWindow();
-    s.add(new ChartSection("pareto-front", "Pareto front", "<p>Window "
-        + HtmlReport.escape(front.windowName()) + ": " + front.front().size() + " points, "
-        + "compromise point (index " + front.compromiseIndex() + ") marked. Choose another with"
-        + " <code>--window FEEDER@FRAME_START</code>.</p>", List.of(market.paretoFront(front))));
+    s.add(front.front().isEmpty()
+        ? new ChartSection("pareto-front", "Pareto front", "<p>Window "
+            + HtmlReport.escape(front.windowName()) + " has no Pareto front (status "
+            + HtmlReport.escape(front.status()) + ": nothing to trade off).</p>", List.of())
+        : new ChartSection("pareto-front", "Pareto front", "<p>Window "
+            + HtmlReport.escape(front.windowName()) + ": " + front.front().size() + " points, "
+            + "compromise point (index " + front.compromiseIndex() + ") marked. Choose another"
+            + " with <code>--window FEEDER@FRAME_START</code>.</p>",
+            List.of(market.paretoFront(front))));
     s.add(new ChartSection("rejections", "Rejections and fill rates", "<p>"
         + data.outputs().rejectionsByReason.values().stream().mapToInt(Integer::intValue).sum()
         + " records rejected (rejected-bids.jsonl). Fill rate: matched / demanded energy per"

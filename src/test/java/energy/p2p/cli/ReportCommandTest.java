@@ -173,6 +173,28 @@ class ReportCommandTest {
   }
 
   @Test
+  void rendersAWindowWithoutFrontOrVoltagesWithoutFailing() throws Exception {
+    Path dir = work.resolve("one-sided");
+    Files.createDirectories(dir);
+    String oneSided = Files.readAllLines(outDir.resolve("clearing-reports.jsonl")).get(0)
+        .replaceAll("\"front\":\\[[^]]*]", "\"front\":[]")
+        .replaceAll("\"compromiseIndex\":-?\\d+", "\"compromiseIndex\":-1")
+        .replaceAll("\"vMinPu\":[^,]+,\"vMaxPu\":[^,]+", "\"vMinPu\":null,\"vMaxPu\":null")
+        .replaceAll("\"status\":\"[A-Z_]+\"", "\"status\":\"GRID_NOT_CONVERGED\"");
+    Files.writeString(dir.resolve("clearing-reports.jsonl"), oneSided + "\n");
+    Files.writeString(dir.resolve("allocations.jsonl"), "");
+    Files.writeString(dir.resolve("rejected-bids.jsonl"), "");
+    Path html = work.resolve("one-sided.html");
+    StringWriter err = new StringWriter();
+    assertEquals(0, Main.commandLine().setOut(new PrintWriter(new StringWriter()))
+        .setErr(new PrintWriter(err)).execute("report", "--in", dir.toString(), "--feeders",
+            FEEDERS.toString(), "--out", html.toString()), err.toString());
+    String text = Files.readString(html);
+    assertTrue(text.contains("has no Pareto front (status GRID_NOT_CONVERGED"), text.substring(0, 2000));
+    assertTrue(text.contains("<section id=\"voltage-band\">"));
+  }
+
+  @Test
   void namesAMissingOutputFileAndABadWindow() {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine().setErr(new PrintWriter(err));
