@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.uma.jmetal.operator.crossover.impl.SBXCrossover;
 import org.uma.jmetal.operator.mutation.impl.PolynomialMutation;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
@@ -27,6 +30,7 @@ import org.uma.jmetal.util.pseudorandom.RandomGenerator;
  * config — never on bid order, thread, time or other windows.
  */
 public final class MarketClearing {
+  private static final Logger LOG = LoggerFactory.getLogger(MarketClearing.class);
   private static final double CROSSOVER_PROBABILITY = 0.9;
   private static final double DISTRIBUTION_INDEX = 20.0;
 
@@ -35,8 +39,15 @@ public final class MarketClearing {
   private final BackwardForwardSweep sweep;
   private final GridLimits limits;
   private final TradeCurtailer curtailer;
+  private final Consumer<MarketBook> faultHook;
 
   public MarketClearing(RadialFeeder feeder, ClearingConfig config) {
+    this(feeder, config, book -> { });
+  }
+
+  /** Tests only: {@code faultHook} runs before each search, so a test can make a window fail. */
+  MarketClearing(RadialFeeder feeder, ClearingConfig config, Consumer<MarketBook> faultHook) {
+    this.faultHook = faultHook;
     this.feeder = feeder;
     this.config = config;
     this.sweep = new BackwardForwardSweep(feeder);
@@ -60,7 +71,25 @@ public final class MarketClearing {
           + " has " + bids.size() + " bids, more than maxBidsPerWindow "
           + config.maxBidsPerWindow());
     }
+    // a bid that breaks the window's contract (other window, unknown bus, …) is the caller's error
     MarketBook book = MarketBook.of(feeder, frameStartMs, bids, config.gridFeePerKwhPerOhm());
+    try {
+      return clearBook(book, bids, started);
+    } catch (RuntimeException e) {
+      // A defect must not turn one window into a poison pill that restarts the job forever:
+      // the window publishes nothing, its report says ENGINE_ERROR and the log has the cause.
+      LOG.error("clearing failed for feeder {} frame {} ({} bids): nothing published",
+          feeder.feederId(), frameStartMs, bids.size(), e);
+      ReportBuilder report = new ReportBuilder(feeder.feederId(), frameStartMs)
+          .trades(bids, List.of())
+          .compromise(config.compromiseRule().name(), List.of(), -1);
+      return new ClearingResult(List.of(), report.status(ClearingStatus.ENGINE_ERROR).build());
+    }
+  }
+
+  private ClearingResult clearBook(MarketBook book, List<Bid> bids, long started) {
+    faultHook.accept(book);
+    long frameStartMs = book.frameStartMs;
     double upperBound = MeritOrder.optimumWelfare(book);
     ReportBuilder report = new ReportBuilder(feeder.feederId(), frameStartMs)
         .trades(bids, List.of())

@@ -9,5 +9,10 @@ public enum ClearingStatus {
   /** Only buyers or only sellers: nothing to match. */
   ONE_SIDED,
   /** The feeder's load flow did not converge (base case or every candidate): nothing traded. */
-  GRID_NOT_CONVERGED
+  GRID_NOT_CONVERGED,
+  /**
+   * The clearing engine failed on this window (a defect, logged with its cause): nothing traded,
+   * the window's bids are counted in the report, and the job carries on with the next window.
+   */
+  ENGINE_ERROR
 }
