@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       GenerateBookCommand.class,
       ConvertCommand.class,
       ReportCommand.class,
+      KeygenCommand.class,
+      SignCommand.class,
+      LedgerCommand.class,
     })
 public final class Main {
 

@@ -2,6 +2,7 @@ package energy.p2p.cli;
 
 import energy.p2p.io.BidCodec;
 import energy.p2p.job.FeederFiles;
+import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
 import energy.p2p.job.ReplayRun;
 import energy.p2p.job.ReplayTally;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code replay}: a bids file through the streaming job on an embedded MiniCluster. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Replay a bids file (JSON Lines or CSV) through the streaming job on an embedded Flink",
-        "MiniCluster; writes allocations.jsonl, clearing-reports.jsonl and rejected-bids.jsonl to --out,",
+        "MiniCluster; writes allocations.jsonl, clearing-reports.jsonl, rejected-bids.jsonl and ledger.jsonl",
+        "(and settlements.jsonl with --meter-readings) to --out,",
         "byte-identical run after run at any parallelism. Progress and a summary go to stderr,",
         "the summary also as one JSON object to stdout."})
 public final class ReplayCommand implements Callable<Integer> {
@@ -46,8 +48,20 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--web-ui", description = "Serve the Flink dashboard on http://localhost:8081 while running.")
   boolean webUi;
 
+  @Option(names = "--require-signatures", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "Reject bids not signed by their registered participant (needs --participants). "
+          + "Off by default for replays of unsigned history.")
+  boolean requireSignatures;
+
+  @Option(names = "--meter-readings", description = "Meter readings (JSON Lines): also settle the trades "
+      + "into settlements.jsonl.")
+  Path meterReadings;
+
   @Mixin
   JobArgs jobArgs = new JobArgs();
+
+  @Mixin
+  IntegrityArgs integrityArgs = new IntegrityArgs();
 
   @Spec
   CommandSpec spec;
@@ -60,6 +74,10 @@ public final class ReplayCommand implements Callable<Integer> {
     if (parallelism < 1) {
       throw new IllegalArgumentException("--parallelism must be >= 1");
     }
+    if (meterReadings != null && !Files.isRegularFile(meterReadings)) {
+      throw new IllegalArgumentException("meter readings file not found: " + meterReadings);
+    }
+    IntegrityOptions integrity = integrityArgs.toOptions(requireSignatures);
     FeederFiles feederFiles = FeederFiles.read(feeders);
     Files.createDirectories(out);
     JobOptions options = jobArgs.toOptions(Duration.ZERO); // no idleness: replays are deterministic
@@ -69,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplayTally tally = ReplayTally.of(runId);
     long t0 = System.nanoTime();
     try (ProgressPrinter progress = new ProgressPrinter(tally, totalLines, spec.commandLine().getErr())) {
-      new ReplayRun(bids, feederFiles, out, options, codec, runId).execute(environment());
+      new ReplayRun(bids, feederFiles, out, options, codec, runId, integrity, meterReadings).execute(environment());
       progress.finish();
     } finally {
       ReplayTally.release(runId);

@@ -2,6 +2,8 @@ package energy.p2p.cli;
 
 import energy.p2p.io.BidCodec;
 import energy.p2p.job.FeederFiles;
+import energy.p2p.job.IntegrityOptions;
+import energy.p2p.job.MarketSinks;
 import energy.p2p.job.JobOptions;
 import energy.p2p.job.KafkaEndpoints;
 import energy.p2p.job.KafkaOptions;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
 /** {@code run}: the production entry, Kafka in and out; also the main of a jar submitted to a cluster. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the streaming job against Kafka: bids from --bids-topic, allocations, clearing reports",
-        "and rejected bids to their topics; exactly-once (Kafka transactions) when checkpointing is on.",
+        "and rejected bids to their topics, the hash-chained ledger to --ledger-topic and settlements against",
+        "--meter-readings-topic to --settlements-topic; exactly-once (Kafka transactions) when checkpointing is on.",
         "Under java -jar it runs on an embedded MiniCluster; submitted to a Flink cluster, on the cluster."})
 public final class RunCommand implements Callable<Integer> {
   @Option(names = "--bootstrap-servers", required = true, description = "Kafka HOST:PORT[,HOST:PORT...].")
@@ -68,8 +71,25 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--bounded", description = "Stop at the bids topic's end offsets at start (backfills, tests).")
   boolean bounded;
 
+  @Option(names = "--require-signatures", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Reject bids not signed by their registered participant (needs --participants). On by default; "
+          + "--no-require-signatures accepts unsigned bids.")
+  boolean requireSignatures;
+
+  @Option(names = "--ledger-topic", defaultValue = "ledger", description = "Default: ${DEFAULT-VALUE}.")
+  String ledgerTopic;
+
+  @Option(names = "--settlements-topic", defaultValue = "settlements", description = "Default: ${DEFAULT-VALUE}.")
+  String settlementsTopic;
+
+  @Option(names = "--meter-readings-topic", defaultValue = "meter-readings", description = "Default: ${DEFAULT-VALUE}.")
+  String meterReadingsTopic;
+
   @Mixin
   JobArgs jobArgs = new JobArgs();
+
+  @Mixin
+  IntegrityArgs integrityArgs = new IntegrityArgs();
 
   @Override
   public Integer call() throws Exception {
@@ -78,6 +98,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean checkpointing = !checkpointInterval.isZero();
     KafkaOptions kafka = new KafkaOptions(bootstrapServers, bidsTopic, allocationsTopic, reportsTopic,
         rejectionsTopic, groupId, transactionalIdPrefix, loadProperties(kafkaProperties), checkpointing, bounded);
+    IntegrityOptions integrity = integrityArgs.toOptions(requireSignatures);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     if (parallelism != null) {
       env.setParallelism(parallelism);
@@ -85,8 +106,11 @@ public final class RunCommand implements Callable<Integer> {
     if (checkpointing) {
       env.enableCheckpointing(checkpointInterval.toMillis());
     }
-    MarketJob job = new MarketJob(KafkaEndpoints.source(kafka), KafkaEndpoints.sinks(kafka), feederFiles, options,
-        new BidCodec(options.validation().maxRecordBytes()));
+    MarketSinks sinks = KafkaEndpoints.sinks(kafka).withIntegrity(KafkaEndpoints.lines(kafka, ledgerTopic, "ledger"),
+        KafkaEndpoints.lines(kafka, settlementsTopic, "settlements"));
+    MarketJob job = new MarketJob(KafkaEndpoints.source(kafka), sinks, feederFiles, options,
+        new BidCodec(options.validation().maxRecordBytes()), integrity,
+        KafkaEndpoints.lines(kafka, meterReadingsTopic));
     var result = job.execute(env, "p2p-energy-trading run " + bidsTopic);
     System.err.println(result.isJobExecutionResult()
         ? "run finished after " + result.getNetRuntime() + " ms" : "submitted job " + result.getJobID());

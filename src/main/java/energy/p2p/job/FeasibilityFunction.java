@@ -61,5 +61,6 @@ public final class FeasibilityFunction extends KeyedProcessFunction<String, Clea
       ctx.output(OutputTags.ALLOCATIONS, a);
     }
     out.collect(report);
+    ctx.output(OutputTags.PUBLISHED, new PublishedWindow(w.feederId(), w.frameStartMs(), trades, report));
   }
 }

@@ -19,4 +19,18 @@ final class FeederKeys {
       return w.feederId();
     }
   }
+
+  static final class OfPublished implements KeySelector<PublishedWindow, String> {
+    @Override
+    public String getKey(PublishedWindow w) {
+      return w.feederId();
+    }
+  }
+
+  static final class OfReading implements KeySelector<energy.p2p.settlement.MeterReading, String> {
+    @Override
+    public String getKey(energy.p2p.settlement.MeterReading r) {
+      return r.feederId();
+    }
+  }
 }

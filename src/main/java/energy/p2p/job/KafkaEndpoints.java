@@ -8,12 +8,13 @@ import energy.p2p.model.Rejection;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** The production source and sinks: bids from a Kafka topic, the three outputs to Kafka topics. */
+/** The production sources and sinks: bids (and meter readings) from Kafka topics, the outputs to Kafka topics. */
 public final class KafkaEndpoints {
   /** The broker caps transactions at 15 min; Flink's producer default (1 h) would be refused. */
   static final String TRANSACTION_TIMEOUT_MS = "600000";
@@ -37,6 +38,28 @@ public final class KafkaEndpoints {
     };
   }
 
+  /** Raw records of another input topic (meter readings), same consumer settings as the bids. */
+  public static BidSource lines(KafkaOptions k, String topic) {
+    return env -> {
+      var b = KafkaSource.<String>builder()
+          .setBootstrapServers(k.bootstrapServers())
+          .setTopics(topic)
+          .setGroupId(k.groupId())
+          .setProperties(k.clientProperties())
+          .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+          .setValueOnlyDeserializer(new JsonLineSchemas.BidText());
+      if (k.bounded()) {
+        b.setBounded(OffsetsInitializer.latest());
+      }
+      return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), topic + " topic").uid(topic + "-source");
+    };
+  }
+
+  /** Ledger or settlement lines to {@code topic}, keyed by feeder (one chain stays in one partition). */
+  public static KafkaSink<OutputLine> lines(KafkaOptions k, String topic, String output) {
+    return sink(k, output, new OutputLineRecords(topic));
+  }
+
   public static MarketSinks sinks(KafkaOptions k) {
     return new MarketSinks(
         sink(k, k.allocationsTopic(), "allocations", new JsonLineSchemas.AllocationJson()),
@@ -46,10 +69,14 @@ public final class KafkaEndpoints {
   }
 
   private static <T> KafkaSink<T> sink(KafkaOptions k, String topic, String output, SerializationSchema<T> value) {
+    return sink(k, output, new KafkaJsonRecords<>(topic, value));
+  }
+
+  private static <T> KafkaSink<T> sink(KafkaOptions k, String output, KafkaRecordSerializationSchema<T> records) {
     var b = KafkaSink.<T>builder()
         .setBootstrapServers(k.bootstrapServers())
         .setKafkaProducerConfig(k.clientProperties())
-        .setRecordSerializer(new KafkaJsonRecords<>(topic, value));
+        .setRecordSerializer(records);
     if (k.exactlyOnce()) {
       b.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
           .setTransactionalIdPrefix(k.transactionalIdPrefix() + "-" + output);

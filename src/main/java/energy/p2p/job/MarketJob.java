@@ -4,6 +4,7 @@ import energy.p2p.io.BidCodec;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
+import energy.p2p.settlement.MeterReading;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -18,7 +19,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * bids → parse-validate → event time (submittedAt) → keyBy feeder → frame-clearing (gate closure)
  *      → keyBy feeder → feasibility → allocations / clearing-reports
  * rejections of parse-validate and frame-clearing → rejected-bids
+ * published windows → keyBy feeder → ledger (hash chain per feeder)                → ledger
+ * published windows + meter readings → keyBy feeder → settlement (event time)      → settlements
  * </pre>
+ *
+ * The ledger and the settlement are wired when their sinks are given (and, for the settlement, a
+ * meter-readings source).
  *
  * Every operator has a stable uid and a name (savepoint compatibility).
  */
@@ -28,13 +34,23 @@ public final class MarketJob {
   private final FeederFiles feeders;
   private final JobOptions options;
   private final BidCodec codec;
+  private final IntegrityOptions integrity;
+  private final BidSource readings;
 
   public MarketJob(BidSource source, MarketSinks sinks, FeederFiles feeders, JobOptions options, BidCodec codec) {
+    this(source, sinks, feeders, options, codec, IntegrityOptions.defaults(), null);
+  }
+
+  /** {@code readings}: raw meter-reading records, or null (no settlement). */
+  public MarketJob(BidSource source, MarketSinks sinks, FeederFiles feeders, JobOptions options, BidCodec codec,
+      IntegrityOptions integrity, BidSource readings) {
     this.source = source;
     this.sinks = sinks;
     this.feeders = feeders;
     this.options = options;
     this.codec = codec;
+    this.integrity = integrity;
+    this.readings = readings;
   }
 
   /** Adds the topology to {@code env}. */
@@ -44,7 +60,7 @@ public final class MarketJob {
     // replay reader, one channel feeds the windows and LATE depends on the file's order only
     int readers = raw.getParallelism();
     SingleOutputStreamOperator<ReceivedBid> valid = raw
-        .process(new ParseValidateFunction(codec, feeders, options)).setParallelism(readers)
+        .process(new ParseValidateFunction(codec, feeders, options, integrity.signatureCheck())).setParallelism(readers)
         .uid("parse-validate").name("parse + validate");
     SingleOutputStreamOperator<ReceivedBid> timed = valid
         .assignTimestampsAndWatermarks(SubmittedAtWatermarks.strategy(options)).setParallelism(readers)
@@ -64,6 +80,29 @@ public final class MarketJob {
     sink(allocations, sinks.allocations(), "allocations");
     sink(reports, sinks.reports(), "clearing-reports");
     sink(rejections, sinks.rejections(), "rejected-bids");
+
+    DataStream<PublishedWindow> published = reports.getSideOutput(OutputTags.PUBLISHED);
+    if (sinks.ledger() != null) {
+      DataStream<OutputLine> ledger = published
+          .keyBy(new FeederKeys.OfPublished())
+          .process(new LedgerFunction())
+          .uid("ledger").name("ledger: hash chain per feeder");
+      sink(ledger, sinks.ledger(), "ledger");
+    }
+    if (sinks.settlements() != null && readings != null) {
+      SingleOutputStreamOperator<MeterReading> parsed = readings.create(env)
+          .process(new ParseReadingFunction()).uid("parse-readings").name("parse meter readings");
+      DataStream<MeterReading> timedReadings = parsed
+          .assignTimestampsAndWatermarks(ReadingWatermarks.strategy(integrity.readingsOutOfOrderness(),
+              options.idleTimeout()))
+          .uid("readings-event-time").name("event time: readingAt");
+      DataStream<OutputLine> settlements = published.keyBy(new FeederKeys.OfPublished())
+          .connect(timedReadings.keyBy(new FeederKeys.OfReading()))
+          .process(new SettlementFunction(integrity.settlement(), options.validation().frameMinutes()))
+          .uid("settlement").name("settlement against meter readings")
+          .union(parsed.getSideOutput(OutputTags.READING_NOTES));
+      sink(settlements, sinks.settlements(), "settlements");
+    }
   }
 
   /** Builds and runs the job (blocking for bounded sources). */

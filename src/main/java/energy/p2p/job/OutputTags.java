@@ -10,6 +10,10 @@ public final class OutputTags {
   public static final OutputTag<Rejection> REJECTIONS = new OutputTag<>("rejected-bids") {};
   /** The feasibility operator's (possibly curtailed) trades. */
   public static final OutputTag<Allocation> ALLOCATIONS = new OutputTag<>("allocations") {};
+  /** Each published window whole (trades + report): the ledger and the settlement take it from here. */
+  public static final OutputTag<PublishedWindow> PUBLISHED = new OutputTag<>("published-windows") {};
+  /** Meter readings that cannot be used (unreadable, bad values), as settlement notes. */
+  public static final OutputTag<OutputLine> READING_NOTES = new OutputTag<>("reading-notes") {};
 
   private OutputTags() {}
 }

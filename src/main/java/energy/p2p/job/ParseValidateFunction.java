@@ -6,6 +6,7 @@ import energy.p2p.io.ParsedBid;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
+import energy.p2p.security.SignatureCheck;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -24,7 +25,9 @@ import org.apache.flink.util.Collector;
  * reading ({@link BidCodec}), one-bid validation ({@link BidValidator}) or an event-time jump (a
  * submittedAt further ahead of the newest one seen than {@link JobOptions#maxEventTimeJump()}:
  * BAD_TIMESTAMP, so one wrong clock cannot drag the watermark into the future). CSV header lines
- * and blank lines are not records and are skipped. State: the newest submittedAt accepted
+ * and blank lines are not records and are skipped. With a {@link SignatureCheck}
+ * (--require-signatures) a valid bid must also carry its registered participant's signature
+ * (BAD_SIGNATURE, UNKNOWN_PARTICIPANT). State: the newest submittedAt accepted
  * ({@code newest-submitted-at}, union list state: after rescaling each reader takes the maximum).
  */
 public final class ParseValidateFunction extends ProcessFunction<String, ReceivedBid> implements CheckpointedFunction {
@@ -33,6 +36,7 @@ public final class ParseValidateFunction extends ProcessFunction<String, Receive
   private final BidCodec codec;
   private final FeederFiles feederFiles;
   private final JobOptions options;
+  private final SignatureCheck signatures;
   private transient BidValidator validator;
   private transient Counter received;
   private transient Counter valid;
@@ -41,9 +45,15 @@ public final class ParseValidateFunction extends ProcessFunction<String, Receive
   private transient long newestMs = Long.MIN_VALUE;
 
   public ParseValidateFunction(BidCodec codec, FeederFiles feederFiles, JobOptions options) {
+    this(codec, feederFiles, options, null);
+  }
+
+  /** {@code signatures}: when not null, a bid must be signed by its registered participant. */
+  public ParseValidateFunction(BidCodec codec, FeederFiles feederFiles, JobOptions options, SignatureCheck signatures) {
     this.codec = codec;
     this.feederFiles = feederFiles;
     this.options = options;
+    this.signatures = signatures;
   }
 
   @Override
@@ -81,6 +91,9 @@ public final class ParseValidateFunction extends ProcessFunction<String, Receive
     }
     Bid bid = parsed.bid();
     Optional<Rejection> invalid = validator.validate(bid, line);
+    if (invalid.isEmpty() && signatures != null) {
+      invalid = signatures.check(bid, parsed.signature(), line);
+    }
     if (invalid.isPresent()) {
       reject(invalid.get(), ctx);
       return;

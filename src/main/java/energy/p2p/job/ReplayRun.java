@@ -20,6 +20,8 @@ public final class ReplayRun {
   public static final String ALLOCATIONS = "allocations.jsonl";
   public static final String REPORTS = "clearing-reports.jsonl";
   public static final String REJECTIONS = "rejected-bids.jsonl";
+  public static final String LEDGER = "ledger.jsonl";
+  public static final String SETTLEMENTS = "settlements.jsonl";
 
   private final Path bids;
   private final FeederFiles feeders;
@@ -27,8 +29,21 @@ public final class ReplayRun {
   private final JobOptions options;
   private final BidCodec codec;
   private final String runId;
+  private final IntegrityOptions integrity;
+  private final Path readings;
 
   public ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId) {
+    this(bids, feeders, outDir, options, codec, runId, IntegrityOptions.defaults(), null);
+  }
+
+  /**
+   * Also writes ledger.jsonl, and settlements.jsonl when {@code readings} (a meter-readings file,
+   * JSON Lines) is given.
+   */
+  public ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId,
+      IntegrityOptions integrity, Path readings) {
+    this.integrity = integrity;
+    this.readings = readings;
     this.bids = bids;
     this.feeders = feeders;
     this.outDir = outDir;
@@ -48,8 +63,12 @@ public final class ReplayRun {
         SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a)),
         SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r)),
         SortedJsonLinesSink.rejections(outDir.resolve(REJECTIONS), r -> ReplayTally.of(id).rejected(r.reason())),
-        1);
-    return new MarketJob(counted, sinks, feeders, options, codec).execute(env, "p2p-energy-trading replay " + bids.getFileName());
+        1)
+        .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER)),
+            readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS)));
+    BidSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source");
+    return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
+        .execute(env, "p2p-energy-trading replay " + bids.getFileName());
   }
 
   private static void tallyAllocation(String id, Allocation a) {

@@ -47,6 +47,11 @@ public final class SortedJsonLinesSink<T> implements Sink<T> {
     return new SortedJsonLinesSink<>(file, new ReportOrder(), listener);
   }
 
+  /** Ledger or settlement lines, sorted by (key, order, sortKey). */
+  public static SortedJsonLinesSink<OutputLine> lines(Path file) {
+    return new SortedJsonLinesSink<>(file, new LineOrder(), l -> {});
+  }
+
   public static SortedJsonLinesSink<Rejection> rejections(Path file, RecordListener<Rejection> listener) {
     return new SortedJsonLinesSink<>(file, new RejectionOrder(), listener);
   }
@@ -147,6 +152,19 @@ public final class SortedJsonLinesSink<T> implements Sink<T> {
     @Override
     public Function<Rejection, String> json() {
       return BidCodec::toJson;
+    }
+  }
+
+  static final class LineOrder implements Order<OutputLine> {
+    @Override
+    public Comparator<OutputLine> comparator() {
+      return Comparator.comparing(OutputLine::key).thenComparingLong(OutputLine::order)
+          .thenComparing(OutputLine::sortKey).thenComparing(OutputLine::json);
+    }
+
+    @Override
+    public Function<OutputLine, String> json() {
+      return OutputLine::json;
     }
   }
 }
