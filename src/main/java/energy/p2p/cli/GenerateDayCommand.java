@@ -1,6 +1,7 @@
 package energy.p2p.cli;
 
 import energy.p2p.synth.DayConfig;
+import energy.p2p.synth.IntegrityDay;
 import energy.p2p.synth.SampleDayGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,6 +40,14 @@ public final class GenerateDayCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Override the preset's seed.")
   Long seed;
 
+  @Option(names = "--participants-out", description = "Sign every bid with its participant's DEMO key (derived "
+      + "from the seed, not secret), add a few bids signatures must stop, and write the key registry here.")
+  Path participantsOut;
+
+  @Option(names = "--meter-readings-out", description = "With --participants-out: meter readings of the day "
+      + "(a few missing, a few late) for settlement.")
+  Path meterReadingsOut;
+
   @Override
   public Integer call() throws Exception {
     DayConfig base = switch (preset) {
@@ -55,6 +64,16 @@ public final class GenerateDayCommand implements Callable<Integer> {
     SampleDayGenerator.Result r = new SampleDayGenerator(c).write(dir, id, feedersOut, bidsOut);
     System.err.printf("generated %d feeders, %d prosumers, %d good bids and %d bad ones -> %s%n",
         r.feeders(), r.prosumers(), r.goodBids(), r.badBids().size(), bidsOut);
+    if (participantsOut != null) {
+      Path readings = meterReadingsOut != null ? meterReadingsOut
+          : bidsOut.resolveSibling("meter-readings.jsonl");
+      var s = new IntegrityDay(c.seed(), 2000).write(bidsOut, participantsOut, readings, 15);
+      System.err.printf("signed %d bids of %d participants (DEMO keys) + %d bids signatures must stop -> %s; "
+          + "%d meter readings (%d missing, %d late) -> %s%n", s.signedBids(), s.participants(), s.badBids().size(),
+          participantsOut, s.readings(), s.missingReadings(), s.lateReadings(), readings);
+    } else if (meterReadingsOut != null) {
+      throw new IllegalArgumentException("--meter-readings-out needs --participants-out (readings come with the signed day)");
+    }
     return 0;
   }
 

@@ -90,11 +90,14 @@ public final class MarketJob {
       sink(ledger, sinks.ledger(), "ledger");
     }
     if (sinks.settlements() != null && readings != null) {
-      SingleOutputStreamOperator<MeterReading> parsed = readings.create(env)
-          .process(new ParseReadingFunction()).uid("parse-readings").name("parse meter readings");
+      DataStream<String> rawReadings = readings.create(env);
+      // like the bids: parsed and watermarked at the source's parallelism (one replay reader keeps order)
+      SingleOutputStreamOperator<MeterReading> parsed = rawReadings
+          .process(new ParseReadingFunction()).setParallelism(rawReadings.getParallelism())
+          .uid("parse-readings").name("parse meter readings");
       DataStream<MeterReading> timedReadings = parsed
           .assignTimestampsAndWatermarks(ReadingWatermarks.strategy(integrity.readingsOutOfOrderness(),
-              options.idleTimeout()))
+              options.idleTimeout())).setParallelism(rawReadings.getParallelism())
           .uid("readings-event-time").name("event time: readingAt");
       DataStream<OutputLine> settlements = published.keyBy(new FeederKeys.OfPublished())
           .connect(timedReadings.keyBy(new FeederKeys.OfReading()))

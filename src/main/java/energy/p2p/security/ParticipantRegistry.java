@@ -55,7 +55,7 @@ public final class ParticipantRegistry implements Serializable {
       if (i == 0 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
       }
-      if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.equals(HEADER))) {
+      if (line.isEmpty() || line.startsWith("#") || line.equals(HEADER)) {
         continue;
       }
       String where = file + " line " + (i + 1) + ": ";

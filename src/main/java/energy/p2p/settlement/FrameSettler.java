@@ -30,6 +30,7 @@ import java.util.TreeMap;
 public final class FrameSettler {
   static final int KWH_SCALE = 6;
   static final int MONEY_SCALE = 2;
+  private static final BigDecimal ZERO_KWH = BigDecimal.ZERO.setScale(KWH_SCALE);
   private final SettlementConfig config;
 
   public FrameSettler(SettlementConfig config) {
@@ -85,7 +86,7 @@ public final class FrameSettler {
 
   /** Spreads a seller's shortfall over its legs pro rata (rounded down, the rest on the largest leg). */
   private static void shareShortfall(Party seller) {
-    BigDecimal shortfall = seller.allocated.subtract(seller.measured).max(BigDecimal.ZERO);
+    BigDecimal shortfall = seller.allocated.subtract(seller.measured).max(ZERO_KWH);
     if (shortfall.signum() == 0) {
       return;
     }
@@ -112,8 +113,8 @@ public final class FrameSettler {
       trade = trade.add(l.tradeAmount());
       fee = fee.add(l.halfFee());
     }
-    BigDecimal gridDraw = p.measured.subtract(delivered).max(BigDecimal.ZERO);
-    BigDecimal feedIn = delivered.subtract(p.measured).max(BigDecimal.ZERO);
+    BigDecimal gridDraw = p.measured.subtract(delivered).max(ZERO_KWH);
+    BigDecimal feedIn = delivered.subtract(p.measured).max(ZERO_KWH);
     BigDecimal energy = money(gridDraw.multiply(config.retailPrice())).subtract(money(feedIn.multiply(config.feedInPrice())));
     return new ParticipantSettlement(feeder, frame, id, Side.BUY, revision, p.allocated, p.measured, p.estimated,
         delivered, shortfall, gridDraw, feedIn, trade, fee, energy, trade.add(fee).add(energy), null);
@@ -129,7 +130,7 @@ public final class FrameSettler {
       fee = fee.add(l.halfFee());
     }
     BigDecimal shortfall = p.allocated.subtract(delivered);
-    BigDecimal excess = p.measured.subtract(p.allocated).max(BigDecimal.ZERO);
+    BigDecimal excess = p.measured.subtract(p.allocated).max(ZERO_KWH);
     BigDecimal energy = money(excess.multiply(config.feedInPrice())).negate();
     return new ParticipantSettlement(feeder, frame, id, Side.SELL, revision, p.allocated, p.measured, p.estimated,
         delivered, shortfall, BigDecimal.ZERO.setScale(KWH_SCALE), excess, trade, fee, energy,
