@@ -51,8 +51,12 @@ final class MatpowerCase {
   double impedanceWrittenPerPu = Double.NaN;
   /** Divisor applied to Pd, Qd by the kW-to-MW statement (1 when absent: MW as MATPOWER wants). */
   double loadDivisor = 1.0;
-  private final Map<String, Double> variables = new HashMap<>();
+  /** {@code V = mpc.bus(ROW, BASE_KV) * K}: volts per kV of each such variable. */
+  private final Map<String, Double> voltsPerKv = new HashMap<>();
+  /** {@code S = mpc.baseMVA * K}: VA per MVA of each such variable. */
+  private final Map<String, Double> vaPerMva = new HashMap<>();
   private int vbaseRow;
+  private boolean loadsConverted;
   private String ohmVbase;
   private String ohmSbase;
 
@@ -112,21 +116,29 @@ final class MatpowerCase {
     }
     Matcher m;
     if ((m = OHMS.matcher(text)).matches()) {
+      if (ohmVbase != null) {
+        throw error(line, "the ohm-to-p.u. conversion is given twice (MATLAB would apply it twice)");
+      }
       ohmVbase = m.group(1);
       ohmSbase = m.group(2);
       return null;
     }
     if ((m = KW.matcher(text)).matches()) {
       loadDivisor = Double.parseDouble(m.group(1));
+      if (loadsConverted || !(loadDivisor > 0) || Double.isInfinite(loadDivisor)) {
+        throw error(line, loadsConverted ? "the load conversion is given twice"
+            : "loads divided by " + m.group(1) + ": expected a positive number such as 1e3");
+      }
+      loadsConverted = true;
       return null;
     }
     if ((m = VBASE.matcher(text)).matches()) {
       vbaseRow = Integer.parseInt(m.group(2));
-      variables.put(m.group(1), -Double.parseDouble(m.group(3))); // sign marks "times baseKV"
+      voltsPerKv.put(m.group(1), Double.parseDouble(m.group(3)));
       return null;
     }
     if ((m = SBASE.matcher(text)).matches()) {
-      variables.put(m.group(1), Double.parseDouble(m.group(2))); // times mpc.baseMVA
+      vaPerMva.put(m.group(1), Double.parseDouble(m.group(2)));
       return null;
     }
     if ((m = ASSIGN.matcher(text)).matches()) {
@@ -191,9 +203,9 @@ final class MatpowerCase {
     if (ohmVbase == null) {
       return;
     }
-    Double vbase = variables.get(ohmVbase);
-    Double sbase = variables.get(ohmSbase);
-    if (vbase == null || sbase == null || vbase >= 0 || sbase <= 0) {
+    Double vbase = voltsPerKv.get(ohmVbase);
+    Double sbase = vaPerMva.get(ohmSbase);
+    if (vbase == null || sbase == null || !(vbase > 0) || !(sbase > 0)) {
       throw error(0, "the ohm-to-p.u. conversion uses " + ohmVbase + " and " + ohmSbase
           + ", expected 'V = mpc.bus(ROW, BASE_KV) * 1e3;' and 'S = mpc.baseMVA * 1e6;' before it");
     }
@@ -202,9 +214,8 @@ final class MatpowerCase {
       throw error(0, "the ohm-to-p.u. conversion reads mpc.bus(" + vbaseRow + ", BASE_KV),"
           + " which does not exist");
     }
-    double vbaseV = bus.get(vbaseRow - 1).values[9] * -vbase;
+    double vbaseV = bus.get(vbaseRow - 1).values[9] * vbase;
     impedanceWrittenPerPu = vbaseV * vbaseV / (baseMva * sbase); // the file's Zbase, ohm
-    variables.clear();
   }
 
   FeederFormatException error(int line, String problem) {

@@ -1,5 +1,12 @@
 package energy.p2p.io;
 
+import static energy.p2p.io.MatpowerBuses.BASE_KV;
+import static energy.p2p.io.MatpowerBuses.BUS_I;
+import static energy.p2p.io.MatpowerBuses.BUS_TYPE;
+import static energy.p2p.io.MatpowerBuses.ISOLATED;
+import static energy.p2p.io.MatpowerBuses.PD;
+import static energy.p2p.io.MatpowerBuses.QD;
+
 import energy.p2p.grid.FeederBuilder;
 import energy.p2p.grid.InvalidFeederException;
 import energy.p2p.grid.RadialFeeder;
@@ -21,13 +28,10 @@ import java.util.TreeMap;
  */
 public final class MatpowerReader {
 
-  // MATPOWER column indices (0-based) of idx_bus, idx_brch and idx_gen
-  private static final int BUS_I = 0, BUS_TYPE = 1, PD = 2, QD = 3, GS = 4, BS = 5, BASE_KV = 9;
-  private static final int VMAX = 11, VMIN = 12;
+  // MATPOWER column indices (0-based) of idx_brch and idx_gen; the bus table's are MatpowerBuses'
   private static final int F_BUS = 0, T_BUS = 1, BR_R = 2, BR_X = 3, BR_B = 4, RATE_A = 5;
   private static final int TAP = 8, SHIFT = 9, BR_STATUS = 10;
-  private static final int GEN_BUS = 0, PG = 1, QG = 2, VG = 5, GEN_STATUS = 7;
-  private static final int REF = 3, ISOLATED = 4;
+  private static final int GEN_BUS = 0, PG = 1, QG = 2, GEN_STATUS = 7;
 
   private MatpowerReader() {}
 
@@ -42,8 +46,8 @@ public final class MatpowerReader {
     List<Row> buses = table(mpc, "bus", 13);
     List<Row> branches = table(mpc, "branch", 11);
     List<Row> gens = mpc.tables.getOrDefault("gen", List.of());
-    Map<Integer, Row> busByNumber = busesByNumber(mpc, buses);
-    Row slack = slack(mpc, buses);
+    Map<Integer, Row> busByNumber = MatpowerBuses.byNumber(mpc, buses);
+    Row slack = MatpowerBuses.slack(mpc, buses);
     double baseKv = slack.values()[BASE_KV];
     for (Row bus : buses) {
       if (bus.values()[BUS_TYPE] != ISOLATED && bus.values()[BASE_KV] != baseKv) {
@@ -53,7 +57,7 @@ public final class MatpowerReader {
       }
     }
     FeederBuilder builder = new FeederBuilder(feederId, baseKv).slackBus(busNumber(slack));
-    setVoltages(mpc, builder, buses, gens, slack);
+    MatpowerBuses.setVoltages(mpc, builder, buses, gens, slack);
     List<Row> inService = inServiceBranches(mpc, branches, busByNumber);
     RadialCheck.refuseLoops(mpc, inService);
     double zbaseOhm = baseKv * baseKv / mpc.baseMva;
@@ -93,78 +97,6 @@ public final class MatpowerReader {
       }
     }
     return rows;
-  }
-
-  private static Map<Integer, Row> busesByNumber(MatpowerCase mpc, List<Row> buses) {
-    Map<Integer, Row> byNumber = new HashMap<>();
-    for (Row bus : buses) {
-      double n = bus.values()[BUS_I];
-      if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE) {
-        throw mpc.error(bus.line(), "bus_i " + n + " is not a positive integer bus number");
-      }
-      double type = bus.values()[BUS_TYPE];
-      if (type != 1 && type != 2 && type != 3 && type != 4) {
-        throw mpc.error(bus.line(), "bus type " + type + " is not 1 (PQ), 2 (PV), 3 (slack) or"
-            + " 4 (isolated)");
-      }
-      if (bus.values()[GS] != 0 || bus.values()[BS] != 0) {
-        throw mpc.error(bus.line(), "bus " + (int) n + " has a shunt (Gs/Bs); shunts are not"
-            + " modelled (series R + jX branches and constant-power loads only)");
-      }
-      if (!(bus.values()[BASE_KV] > 0)) {
-        throw mpc.error(bus.line(), "bus " + (int) n + ": baseKV must be a positive number of kV");
-      }
-      Row first = byNumber.putIfAbsent((int) n, bus);
-      if (first != null) {
-        throw mpc.error(bus.line(), "duplicate bus " + (int) n + " (first on line "
-            + first.line() + ")");
-      }
-    }
-    return byNumber;
-  }
-
-  private static Row slack(MatpowerCase mpc, List<Row> buses) {
-    Row slack = null;
-    for (Row bus : buses) {
-      if (bus.values()[BUS_TYPE] == REF) {
-        if (slack != null) {
-          throw mpc.error(bus.line(), "second slack bus (type 3) " + busNumber(bus)
-              + ": a radial feeder has one, bus " + busNumber(slack) + " on line " + slack.line());
-        }
-        slack = bus;
-      }
-    }
-    if (slack == null) {
-      throw mpc.error(mpc.tableLines.get("bus"), "no slack bus: one bus must have type 3");
-    }
-    return slack;
-  }
-
-  /** Slack voltage from its in-service generator's Vg (else the bus Vm); limits from the bus table. */
-  private static void setVoltages(MatpowerCase mpc, FeederBuilder builder, List<Row> buses,
-      List<Row> gens, Row slack) {
-    double vSlack = slack.values()[7] > 0 ? slack.values()[7] : 1.0;
-    for (Row gen : gens) {
-      double[] g = gen.values();
-      if (g.length > GEN_STATUS && g[GEN_BUS] == busNumber(slack) && g[GEN_STATUS] > 0 && g[VG] > 0) {
-        vSlack = g[VG];
-      }
-    }
-    double vMin = 0;
-    double vMax = Double.POSITIVE_INFINITY;
-    for (Row bus : buses) {
-      double[] v = bus.values();
-      if (v[BUS_TYPE] != REF && v[BUS_TYPE] != ISOLATED) {
-        vMin = v[VMIN] > 0 ? Math.max(vMin, v[VMIN]) : vMin;
-        vMax = v[VMAX] > 0 ? Math.min(vMax, v[VMAX]) : vMax;
-      }
-    }
-    try {
-      builder.slackVoltagePu(vSlack).voltageLimitsPu(vMin > 0 ? vMin : 0.95,
-          Double.isFinite(vMax) ? vMax : 1.05);
-    } catch (InvalidFeederException e) {
-      throw mpc.error(mpc.tableLines.get("bus"), e.problem() + " (from the Vmin/Vmax columns)");
-    }
   }
 
   private static List<Row> inServiceBranches(MatpowerCase mpc, List<Row> branches,
@@ -231,6 +163,6 @@ public final class MatpowerReader {
   }
 
   private static int busNumber(Row bus) {
-    return (int) bus.values()[BUS_I];
+    return MatpowerBuses.number(bus);
   }
 }
