@@ -37,7 +37,8 @@ final class ReplaySummary {
       g.writeEndObject();
       g.writeNumberField("windows", t.windows.get());
       g.writeNumberField("allocations", t.allocations.get());
-      g.writeNumberField("matchedKwh", t.matchedKwh.sum());
+      // a sum of many doubles: print it to the Wh so the summary shows no float noise
+      g.writeNumberField("matchedKwh", Math.round(t.matchedKwh.sum() * 1e3) / 1e3);
       g.writeNumberField("seconds", Math.round(seconds * 10) / 10.0);
       g.writeStringField("out", out.toString());
       g.writeEndObject();
