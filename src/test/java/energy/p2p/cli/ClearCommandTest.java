@@ -10,8 +10,6 @@ import energy.p2p.io.BidCodec;
 import energy.p2p.model.Bid;
 import energy.p2p.synth.RandomBookGenerator;
 import energy.p2p.io.FeederReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +19,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class ClearCommandTest {
+class ClearCommandTest extends InProcessCli {
   private static final String SAMPLE = "sample-data/book-ieee33.jsonl";
   private static final String FEEDERS = "sample-data/feeders";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @Test
   void clearsTheSampleBookIntoAllocationsAndOneReportInTheDocumentedFieldOrder() throws Exception {

@@ -6,28 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.io.FeederReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class ConvertCommandTest {
+class ConvertCommandTest extends InProcessCli {
 
   private static final String CASE33BW = "sample-data/feeders-matpower/case33bw.m";
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @Test
   void writesTheCsvFormOfAMatpowerCaseWithTheSameLoadFlow() {

@@ -5,29 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-class PowerflowCommandTest {
+class PowerflowCommandTest extends InProcessCli {
 
   private static final String IEEE33 = "sample-data/feeders/ieee33";
   private static final double DELTA_V = 2e-5;
   private static final double DELTA_LOSS_REL = 1e-3;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @Test
   void printsIeee33BaseCaseAsOneJsonObjectInTheDocumentedFieldOrder() throws Exception {
