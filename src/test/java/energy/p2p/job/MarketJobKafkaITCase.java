@@ -90,7 +90,7 @@ class MarketJobKafkaITCase {
     new SampleDayGenerator(new DayConfig(2, 30, 44, 6, 0.8, 0, LocalDate.of(2026, 11, 24), 5L))
         .write(Path.of("sample-data/feeders"), "ieee33", feeders, bids);
     List<String> lines = Files.readAllLines(bids);
-    createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2));
+    createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2, "ledger-eos", 2));
     produce("bids-eos", lines);
 
     KafkaOptions k = new KafkaOptions(bootstrap, "bids-eos", "allocations-eos", "reports-eos", "rejections-eos",
@@ -101,7 +101,8 @@ class MarketJobKafkaITCase {
     BidSource kafkaBids = KafkaEndpoints.source(k);
     int failAt = lines.size() / 2;
     BidSource failingOnce = e -> kafkaBids.create(e).map(new FailOnce(failAt)).name("inject failure");
-    new MarketJob(failingOnce, KafkaEndpoints.sinks(k), FeederFiles.read(feeders), JobOptions.defaults(),
+    MarketSinks sinks = KafkaEndpoints.sinks(k).withIntegrity(KafkaEndpoints.lines(k, "ledger-eos", "ledger"), null);
+    new MarketJob(failingOnce, sinks, FeederFiles.read(feeders), JobOptions.defaults(),
         new BidCodec(4096)).execute(env, "kafka-eos");
     assertTrue(FAILED.get(), "a failure was injected");
 
@@ -118,6 +119,17 @@ class MarketJobKafkaITCase {
     assertEquals(counts(expected), counts(committed), "every allocation exactly once");
     long windows = Files.lines(out.resolve(ReplayRun.REPORTS)).count();
     assertEquals(windows, consume("reports-eos", (int) windows, Duration.ofSeconds(10)).size(), "one report per window");
+
+    // the ledger chain resumed from the checkpointed head: no gap, no duplicate, same records as a replay
+    List<String> replayLedger = Files.readAllLines(out.resolve(ReplayRun.LEDGER));
+    List<String> ledger = consume("ledger-eos", replayLedger.size(), Duration.ofSeconds(10));
+    energy.p2p.ledger.LedgerVerifier verifier = new energy.p2p.ledger.LedgerVerifier();
+    for (int i = 0; i < ledger.size(); i++) {
+      verifier.add(i + 1, ledger.get(i));
+    }
+    energy.p2p.ledger.LedgerReport report = verifier.verify();
+    assertTrue(report.verified(), report.breaks().toString());
+    assertEquals(counts(replayLedger), counts(ledger), "the committed ledger is the replay's, exactly once");
   }
 
   static Map<String, Long> counts(List<String> records) {
