@@ -5,7 +5,8 @@
 #   kafka-broker.sh start                      start (port P2P_KAFKA_PORT); formats the storage the
 #                                              first time, a restart keeps topics and data
 #   kafka-broker.sh create-topics [PARTITIONS] the job's topics (bids, allocations, clearing-reports,
-#                                              rejected-bids), default 2 partitions each
+#                                              rejected-bids, ledger, settlements, meter-readings),
+#                                              default 2 partitions each
 #   kafka-broker.sh topics                     list topics with their partitions
 #   kafka-broker.sh console-consumer TOPIC     print TOPIC from the beginning, read_committed
 #   kafka-broker.sh stop                       stop the broker by its recorded PID
@@ -16,7 +17,7 @@ source "$(dirname "$0")/common.sh"
 require_tools java mvn
 KDIR=$WORK/kafka
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
-TOPICS=(bids allocations clearing-reports rejected-bids)
+TOPICS=(bids allocations clearing-reports rejected-bids ledger settlements meter-readings)
 
 kafka_classpath() { classpath kafka "$DEPLOY_DIR/kafka/pom.xml"; }
 # Kafka's command-line tools: warnings only, on stderr.
@@ -97,7 +98,7 @@ cmd_create_topics() {
     # outputs: the broker stamps records itself; the job's own timestamps are event times, which
     # Kafka refuses when they lie more than an hour ahead of its clock (a bid from a wrong clock)
     timestamps=LogAppendTime
-    [ "$t" != bids ] || timestamps=CreateTime
+    [ "$t" != bids ] && [ "$t" != meter-readings ] || timestamps=CreateTime
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
       --topic "$t" --partitions "$partitions" --replication-factor 1 \
       --config "message.timestamp.type=$timestamps" >&2 &
