@@ -130,6 +130,8 @@ class MarketJobKafkaITCase {
     energy.p2p.ledger.LedgerReport report = verifier.verify();
     assertTrue(report.verified(), report.breaks().toString());
     assertEquals(counts(replayLedger), counts(ledger), "the committed ledger is the replay's, exactly once");
+    assertEquals(0, energy.p2p.cli.Main.commandLine().execute("ledger", "verify", "--bootstrap-servers", bootstrap,
+        "--topic", "ledger-eos"), "ledger verify reads the topic read_committed and verifies it");
   }
 
   static Map<String, Long> counts(List<String> records) {
