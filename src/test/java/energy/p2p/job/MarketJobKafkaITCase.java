@@ -89,9 +89,13 @@ class MarketJobKafkaITCase {
     Path bids = dir.resolve("bids.jsonl");
     new SampleDayGenerator(new DayConfig(2, 30, 44, 6, 0.8, 0, LocalDate.of(2026, 11, 24), 5L))
         .write(Path.of("sample-data/feeders"), "ieee33", feeders, bids);
+    Path readings = dir.resolve("readings.jsonl"); // signs the bids too (signatures are not required here)
+    new energy.p2p.synth.IntegrityDay(5L, 0).write(bids, dir.resolve("participants.csv"), readings, 15);
     List<String> lines = Files.readAllLines(bids);
-    createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2, "ledger-eos", 2));
+    createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2, "ledger-eos", 2,
+        "readings-eos", 1, "settlements-eos", 2));
     produce("bids-eos", lines);
+    produce("readings-eos", Files.readAllLines(readings));
 
     KafkaOptions k = new KafkaOptions(bootstrap, "bids-eos", "allocations-eos", "reports-eos", "rejections-eos",
         "g-eos", "tx-eos", new Properties(), true, true);
@@ -101,16 +105,17 @@ class MarketJobKafkaITCase {
     BidSource kafkaBids = KafkaEndpoints.source(k);
     int failAt = lines.size() / 2;
     BidSource failingOnce = e -> kafkaBids.create(e).map(new FailOnce(failAt)).name("inject failure");
-    MarketSinks sinks = KafkaEndpoints.sinks(k).withIntegrity(KafkaEndpoints.lines(k, "ledger-eos", "ledger"), null);
-    new MarketJob(failingOnce, sinks, FeederFiles.read(feeders), JobOptions.defaults(),
-        new BidCodec(4096)).execute(env, "kafka-eos");
+    MarketSinks sinks = KafkaEndpoints.sinks(k).withIntegrity(KafkaEndpoints.lines(k, "ledger-eos", "ledger"),
+        KafkaEndpoints.lines(k, "settlements-eos", "settlements"));
+    new MarketJob(failingOnce, sinks, FeederFiles.read(feeders), JobOptions.defaults(), new BidCodec(4096),
+        IntegrityOptions.defaults(), KafkaEndpoints.lines(k, "readings-eos")).execute(env, "kafka-eos");
     assertTrue(FAILED.get(), "a failure was injected");
 
     Path out = Files.createDirectories(dir.resolve("replay"));
     StreamExecutionEnvironment replayEnv = StreamExecutionEnvironment.getExecutionEnvironment();
     replayEnv.setParallelism(2);
-    new ReplayRun(bids, FeederFiles.read(feeders), out, JobOptions.defaults(), new BidCodec(4096), "kafka-ref")
-        .execute(replayEnv);
+    new ReplayRun(bids, FeederFiles.read(feeders), out, JobOptions.defaults(), new BidCodec(4096), "kafka-ref",
+        IntegrityOptions.defaults(), readings).execute(replayEnv);
     ReplayTally.release("kafka-ref");
     List<String> expected = Files.readAllLines(out.resolve(ReplayRun.ALLOCATIONS));
     assertTrue(expected.size() > 20, "the day trades: " + expected.size());
@@ -132,6 +137,12 @@ class MarketJobKafkaITCase {
     assertEquals(counts(replayLedger), counts(ledger), "the committed ledger is the replay's, exactly once");
     assertEquals(0, energy.p2p.cli.Main.commandLine().execute("ledger", "verify", "--bootstrap-servers", bootstrap,
         "--topic", "ledger-eos"), "ledger verify reads the topic read_committed and verifies it");
+
+    // settlement state restored with the checkpoint: every settlement line exactly once, as in the replay
+    List<String> replaySettlements = Files.readAllLines(out.resolve(ReplayRun.SETTLEMENTS));
+    assertTrue(replaySettlements.stream().anyMatch(l -> l.contains("\"revision\":1,")), "the day has corrections");
+    assertEquals(counts(replaySettlements), counts(consume("settlements-eos", replaySettlements.size(),
+        Duration.ofSeconds(10))), "settlements exactly once");
   }
 
   static Map<String, Long> counts(List<String> records) {
