@@ -91,9 +91,10 @@ public final class SettlementFunction extends KeyedCoProcessFunction<String, Pub
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutputLine> out) throws Exception {
+    // only the frames this timer is for (its deadline, or past its release): the others stay untouched
     List<Long> due = new ArrayList<>();
     for (Long frame : frames.keys()) {
-      if (deadline(frame) <= timestamp) {
+      if (deadline(frame) == timestamp || release(frame) <= timestamp) {
         due.add(frame);
       }
     }
