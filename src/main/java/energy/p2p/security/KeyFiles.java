@@ -21,13 +21,14 @@ public final class KeyFiles {
 
   private KeyFiles() {}
 
+  /** Creates {@code file} (it must not exist) owner-only from the start, then writes the key. */
   public static void writePrivate(Path file, PrivateKey key) throws IOException {
-    Files.writeString(file, BEGIN + "\n" + Ed25519Keys.privateKeyBase64(key) + "\n" + END + "\n", StandardCharsets.UTF_8);
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the operator protects the file
+      Files.createFile(file); // not a POSIX file system: the operator protects the file
     }
+    Files.writeString(file, BEGIN + "\n" + Ed25519Keys.privateKeyBase64(key) + "\n" + END + "\n", StandardCharsets.UTF_8);
   }
 
   public static void writePublic(Path file, KeyPair pair) throws IOException {

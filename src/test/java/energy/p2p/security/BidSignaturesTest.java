@@ -118,6 +118,8 @@ class BidSignaturesTest {
   void keyFilesRoundTrip(@TempDir Path dir) throws Exception {
     KeyPair pair = Ed25519Keys.generate();
     KeyFiles.writePrivate(dir.resolve("a.key"), pair.getPrivate());
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("a.key"))), "the private key is owner-only");
     KeyFiles.writePublic(dir.resolve("a.pub"), pair);
     Bid b = bid("alice", 1.5);
     String sig = BidSignatures.sign(b, KeyFiles.readPrivate(dir.resolve("a.key")));
