@@ -58,7 +58,7 @@ public final class GenerateDayCommand implements Callable<Integer> {
     DayConfig c = new DayConfig(feeders != null ? feeders : base.feeders(),
         prosumers != null ? prosumers : base.prosumersPerFeeder(), base.firstFrame(),
         frames != null ? frames : base.frames(),
-        base.activity(), base.badEvery(), base.day(), seed != null ? seed : base.seed());
+        base.activity(), base.badEvery(), base.day(), seed != null ? seed : base.seed(), base.lastFeederVMinPu());
     Path dir = template.toAbsolutePath().getParent();
     String id = template.getFileName().toString();
     SampleDayGenerator.Result r = new SampleDayGenerator(c).write(dir, id, feedersOut, bidsOut);

@@ -51,7 +51,8 @@ public final class SampleDayGenerator {
     RadialFeeder template = FeederReader.read(templateDir, templateId);
     Files.createDirectories(feedersOut);
     for (int f = 0; f < config.feeders(); f++) {
-      FeederCopies.write(templateDir, templateId, feedersOut, feederId(f));
+      double vMinPu = f == config.feeders() - 1 ? config.lastFeederVMinPu() : Double.NaN;
+      FeederCopies.write(templateDir, templateId, feedersOut, feederId(f), vMinPu);
     }
     SplittableRandom rnd = new SplittableRandom(config.seed());
     List<Prosumer> prosumers = prosumers(template, rnd);

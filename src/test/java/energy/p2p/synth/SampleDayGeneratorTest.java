@@ -54,4 +54,19 @@ class SampleDayGeneratorTest {
     assertTrue(sellers > good.size() / 10 && sellers < good.size() / 2, "PV sells around noon: " + sellers);
     assertTrue(good.stream().allMatch(b -> b.bus() != 1), "nobody trades at the substation");
   }
+
+  @Test
+  void theSamplePresetTightensOnlyTheLastFeedersLowerVoltageLimit(@TempDir Path dir) throws Exception {
+    DayConfig sample = DayConfig.sample();
+    DayConfig small = new DayConfig(3, 30, 36, 4, 0.5, 0, sample.day(), 11L, sample.lastFeederVMinPu());
+    new SampleDayGenerator(small).write(TEMPLATE, "ieee33", dir, dir.resolve("bids.jsonl"));
+    Map<String, RadialFeeder> feeders = FeederReader.readAll(dir);
+    RadialFeeder template = FeederReader.read(TEMPLATE, "ieee33");
+    assertEquals(template.vMinPu(), feeders.get("feeder-a").vMinPu(), 0.0);
+    assertEquals(template.vMinPu(), feeders.get("feeder-b").vMinPu(), 0.0);
+    assertEquals(0.9125, feeders.get("feeder-c").vMinPu(), 0.0);
+    assertEquals(template.vMaxPu(), feeders.get("feeder-c").vMaxPu(), 0.0);
+    // tight but not violated by the base case: the grid binds only when trades draw at the far end
+    assertTrue(feeders.get("feeder-c").vMinPu() < 0.91309, "base case must stay within limits");
+  }
 }
