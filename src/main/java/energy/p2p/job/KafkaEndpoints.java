@@ -13,6 +13,8 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The production sources and sinks: bids (and meter readings) from Kafka topics, the outputs to Kafka topics. */
 public final class KafkaEndpoints {
@@ -21,20 +23,37 @@ public final class KafkaEndpoints {
 
   private KafkaEndpoints() {}
 
-  /** Bids: committed offsets of the group, else the earliest. */
+  /**
+   * Bids: committed offsets of the group, else the earliest. The job gives the source its event
+   * time ({@link BidSource#watermarksPerSplit()}): the KafkaSource then keeps one watermark per
+   * partition and emits their minimum.
+   */
   public static BidSource source(KafkaOptions k) {
-    return env -> {
-      var b = KafkaSource.<String>builder()
-          .setBootstrapServers(k.bootstrapServers())
-          .setTopics(k.bidsTopic())
-          .setGroupId(k.groupId())
-          .setProperties(k.clientProperties())
-          .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-          .setValueOnlyDeserializer(new JsonLineSchemas.BidText());
-      if (k.bounded()) {
-        b.setBounded(OffsetsInitializer.latest());
+    return new BidSource() {
+      @Override
+      public DataStream<String> create(StreamExecutionEnvironment env) {
+        return create(env, WatermarkStrategy.noWatermarks());
       }
-      return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), "bids topic").uid("bids-source");
+
+      @Override
+      public boolean watermarksPerSplit() {
+        return true;
+      }
+
+      @Override
+      public DataStream<String> create(StreamExecutionEnvironment env, WatermarkStrategy<String> eventTime) {
+        var b = KafkaSource.<String>builder()
+            .setBootstrapServers(k.bootstrapServers())
+            .setTopics(k.bidsTopic())
+            .setGroupId(k.groupId())
+            .setProperties(k.clientProperties())
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setValueOnlyDeserializer(new JsonLineSchemas.BidText());
+        if (k.bounded()) {
+          b.setBounded(OffsetsInitializer.latest());
+        }
+        return env.fromSource(b.build(), eventTime, "bids topic").uid("bids-source");
+      }
     };
   }
 

@@ -16,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The market as a Flink job. It receives its source and sinks and only wires the topology:
  *
  * <pre>
- * bids → parse-validate → event time (submittedAt) → keyBy feeder → frame-clearing (gate closure)
+ * bids (run: event time per Kafka partition at the source) → parse-validate
+ *      → event time (submittedAt; replay only, run forwards the source's) → keyBy feeder → frame-clearing (gate closure)
  *      → keyBy feeder → feasibility → allocations / clearing-reports
  * rejections of parse-validate and frame-clearing → rejected-bids
  * published windows → keyBy feeder → ledger (hash chain per feeder)                → ledger
@@ -55,16 +56,24 @@ public final class MarketJob {
 
   /** Adds the topology to {@code env}. */
   public void build(StreamExecutionEnvironment env) {
-    DataStream<String> raw = source.create(env);
+    // run (Kafka): event time is taken at the source, one watermark per partition, from the bids that
+    // will pass parse + validate; replay: after parse + validate, by the single reader (file order)
+    boolean atSource = source.watermarksPerSplit();
+    DataStream<String> raw = atSource
+        ? source.create(env, ValidBidWatermarks.strategy(codec, feeders, options, integrity.signatureCheck()))
+        : source.create(env);
     // parsing and watermarking run at the source's parallelism, chained to it: with a single
     // replay reader, one channel feeds the windows and LATE depends on the file's order only
     int readers = raw.getParallelism();
     SingleOutputStreamOperator<ReceivedBid> valid = raw
         .process(new ParseValidateFunction(codec, feeders, options, integrity.signatureCheck())).setParallelism(readers)
         .uid("parse-validate").name("parse + validate");
-    SingleOutputStreamOperator<ReceivedBid> timed = valid
-        .assignTimestampsAndWatermarks(SubmittedAtWatermarks.strategy(options)).setParallelism(readers)
-        .uid("event-time").name("event time: submittedAt");
+    // same uid either way (stateless): in run it only forwards the source's timestamps and watermarks
+    SingleOutputStreamOperator<ReceivedBid> timed = atSource
+        ? valid.filter(b -> true).setParallelism(readers)
+            .uid("event-time").name("event time: submittedAt per partition (at the source)")
+        : valid.assignTimestampsAndWatermarks(SubmittedAtWatermarks.strategy(options)).setParallelism(readers)
+            .uid("event-time").name("event time: submittedAt");
     SingleOutputStreamOperator<ClearedWindow> cleared = timed
         .keyBy(new FeederKeys.OfBid())
         .process(new FrameClearingFunction(feeders, options))
