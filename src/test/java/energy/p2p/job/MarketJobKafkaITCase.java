@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -23,19 +22,8 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +40,7 @@ class MarketJobKafkaITCase {
   static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-  static KafkaClusterTestKit kafka;
+  static TestKafkaBroker kafka;
   static String bootstrap;
   @TempDir
   static Path dir;
@@ -62,17 +50,7 @@ class MarketJobKafkaITCase {
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setBootstrapMetadataVersion(MetadataVersion.latestProduction()) // the default is unreleased
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    kafka = TestKafkaBroker.start();
     bootstrap = kafka.bootstrapServers();
   }
 
@@ -92,10 +70,10 @@ class MarketJobKafkaITCase {
     Path readings = dir.resolve("readings.jsonl"); // signs the bids too (signatures are not required here)
     new energy.p2p.synth.IntegrityDay(5L, 0).write(bids, dir.resolve("participants.csv"), readings, 15);
     List<String> lines = Files.readAllLines(bids);
-    createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2, "ledger-eos", 2,
+    kafka.createTopics(Map.of("bids-eos", 1, "allocations-eos", 2, "reports-eos", 2, "rejections-eos", 2, "ledger-eos", 2,
         "readings-eos", 1, "settlements-eos", 2));
-    produce("bids-eos", lines);
-    produce("readings-eos", Files.readAllLines(readings));
+    kafka.produce("bids-eos", null, lines);
+    kafka.produce("readings-eos", null, Files.readAllLines(readings));
 
     KafkaOptions k = new KafkaOptions(bootstrap, "bids-eos", "allocations-eos", "reports-eos", "rejections-eos",
         "g-eos", "tx-eos", new Properties(), true, true);
@@ -167,48 +145,10 @@ class MarketJobKafkaITCase {
     }
   }
 
-  static void createTopics(Map<String, Integer> partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      List<NewTopic> topics = new ArrayList<>();
-      partitions.forEach((t, n) -> topics.add(new NewTopic(t, n, (short) 1)));
-      admin.createTopics(topics).all().get();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      for (String t : partitions.keySet()) { // producing before leaders exist loses records
-        while (!admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().stream()
-            .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-          assertTrue(System.nanoTime() < deadline, "no leader for " + t);
-          Thread.sleep(50);
-        }
-      }
-    }
-  }
 
-  static void produce(String topic, List<String> lines) throws Exception {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
-    List<Future<?>> acks = new ArrayList<>();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      for (String line : lines) {
-        acks.add(producer.send(new ProducerRecord<>(topic, line)));
-      }
-      producer.flush();
-      for (Future<?> f : acks) {
-        f.get();
-      }
-    }
-  }
 
   static List<String> consume(String topic, int expected, Duration timeout) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "verify-" + topic);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    Properties p = kafka.consumerProperties(topic, true);
     List<String> out = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {

@@ -15,25 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,24 +41,14 @@ class PartitionWatermarksKafkaITCase {
 
   static final Pattern BIDS = Pattern.compile("\"bids\":(\\d+)");
 
-  static KafkaClusterTestKit kafka;
+  static TestKafkaBroker kafka;
   static String bootstrap;
   @TempDir
   static Path dir;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    kafka = TestKafkaBroker.start();
     bootstrap = kafka.bootstrapServers();
   }
 
@@ -101,9 +79,9 @@ class PartitionWatermarksKafkaITCase {
       }
     }
     assertTrue(ahead.size() > 50 && backlog.size() > 50, ahead.size() + " / " + backlog.size());
-    createTopics(Map.of("bids-pw", 2, "allocations-pw", 1, "reports-pw", 1, "rejections-pw", 1));
-    produce("bids-pw", 0, ahead);
-    produce("bids-pw", 1, backlog);
+    kafka.createTopics(Map.of("bids-pw", 2, "allocations-pw", 1, "reports-pw", 1, "rejections-pw", 1));
+    kafka.produce("bids-pw", 0, ahead);
+    kafka.produce("bids-pw", 1, backlog);
 
     KafkaOptions k = new KafkaOptions(bootstrap, "bids-pw", "allocations-pw", "reports-pw", "rejections-pw",
         "g-pw", "tx-pw", new Properties(), false, true);
@@ -124,47 +102,11 @@ class PartitionWatermarksKafkaITCase {
     assertEquals(ahead.size() + backlog.size(), accepted, "every bid of both partitions reached its window");
   }
 
-  static void createTopics(Map<String, Integer> partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      List<NewTopic> topics = new ArrayList<>();
-      partitions.forEach((t, n) -> topics.add(new NewTopic(t, n, (short) 1)));
-      admin.createTopics(topics).all().get();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      for (String t : partitions.keySet()) { // producing before leaders exist loses records
-        while (!admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().stream()
-            .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-          assertTrue(System.nanoTime() < deadline, "no leader for " + t);
-          Thread.sleep(50);
-        }
-      }
-    }
-  }
 
-  static void produce(String topic, int partition, List<String> lines) throws Exception {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    List<Future<?>> acks = new ArrayList<>();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      for (String line : lines) {
-        acks.add(producer.send(new ProducerRecord<>(topic, partition, null, line)));
-      }
-      producer.flush();
-      for (Future<?> f : acks) {
-        f.get();
-      }
-    }
-  }
 
   /** Everything on the topic (the job has finished: its at-least-once sinks flushed). */
   static List<String> consume(String topic, Duration quiet) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "verify-" + topic);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    Properties p = kafka.consumerProperties(topic, false);
     List<String> out = new ArrayList<>();
     try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
       c.subscribe(List.of(topic));
