@@ -39,10 +39,7 @@ public final class NewtonRaphsonSolver implements PowerFlowSolver {
   }
 
   public NewtonRaphsonSolver(RadialFeeder feeder, double tolerancePu, int maxIterations) {
-    if (!(tolerancePu > 0) || maxIterations < 1) {
-      throw new IllegalArgumentException("tolerance must be > 0 and maxIterations >= 1, got "
-          + tolerancePu + " and " + maxIterations);
-    }
+    PowerFlowSolver.checkStoppingRule(tolerancePu, maxIterations);
     this.feeder = feeder;
     this.tolerancePu = tolerancePu;
     this.maxIterations = maxIterations;

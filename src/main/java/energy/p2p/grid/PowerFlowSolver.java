@@ -18,6 +18,14 @@ public interface PowerFlowSolver {
     return solve(injectionKw, null);
   }
 
+  /** Checks a solver's stopping rule at construction: both solvers share it. */
+  static void checkStoppingRule(double tolerancePu, int maxIterations) {
+    if (!(tolerancePu > 0) || maxIterations < 1) {
+      throw new IllegalArgumentException("tolerance must be > 0 and maxIterations >= 1, got "
+          + tolerancePu + " and " + maxIterations);
+    }
+  }
+
   /** Checks injection vectors once per solve: wrong lengths or non-finite values are bugs. */
   static void checkInjection(RadialFeeder feeder, double[] injection, String name) {
     if (injection == null) {
