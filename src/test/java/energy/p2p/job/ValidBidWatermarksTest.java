@@ -3,11 +3,20 @@ package energy.p2p.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.model.Bid;
+import energy.p2p.model.BuyerClass;
+import energy.p2p.model.Side;
+import energy.p2p.security.BidSignatures;
+import energy.p2p.security.Ed25519Keys;
+import energy.p2p.security.ParticipantRegistry;
+import energy.p2p.security.SignatureCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
@@ -31,7 +40,7 @@ class ValidBidWatermarksTest {
 
   static ValidBidWatermarks.ValidSubmittedAt assigner() {
     return new ValidBidWatermarks.ValidSubmittedAt(new BidCodec(4096), FeederFiles.read(Path.of("sample-data/feeders")),
-        OPTIONS, null);
+        OPTIONS);
   }
 
   static String validBid() throws Exception {
@@ -71,5 +80,23 @@ class ValidBidWatermarksTest {
     g.onEvent("x", t + 60_000, output);
     g.onEvent("older", t + 30_000, output); // out of order: the watermark never goes back
     assertEquals(List.of(t - bound - 1, t + 60_000 - bound - 1), emitted);
+  }
+
+  @Test
+  void aBidWhoseSignatureFailsNeverRaisesThePartitionsEventTime() {
+    KeyPair key = Ed25519Keys.fromSeed(new byte[32]);
+    SignatureCheck check = new SignatureCheck(ParticipantRegistry.of(Map.of("p", Ed25519Keys.publicKeyBase64(key.getPublic()))));
+    BidCodec codec = new BidCodec(4096);
+    var g = new ValidBidWatermarks(OPTIONS, codec, check);
+    long t = Instant.parse("2026-11-24T09:40:00Z").toEpochMilli();
+    Bid signed = new Bid("b1", "p", "ieee33", 5, Side.BUY, 1, 0.2, t + 20 * 60_000L, t, BuyerClass.STANDARD);
+    Bid later = new Bid("b2", "p", "ieee33", 5, Side.BUY, 1, 0.2, t + 20 * 60_000L, t + 60_000L, BuyerClass.STANDARD);
+    g.onEvent(BidCodec.toJson(signed, BidSignatures.sign(signed, key.getPrivate())), t, output);
+    g.onEvent(BidCodec.toJson(later, BidSignatures.sign(later, Ed25519Keys.generate().getPrivate())), t + 60_000L, output);
+    g.onEvent(BidCodec.toJson(later), t + 60_000L, output); // unsigned
+    long bound = OPTIONS.outOfOrderness().toMillis();
+    assertEquals(List.of(t - bound - 1), emitted, "forged and unsigned bids leave the watermark where it was");
+    g.onEvent(BidCodec.toJson(later, BidSignatures.sign(later, key.getPrivate())), t + 60_000L, output);
+    assertEquals(List.of(t - bound - 1, t + 60_000L - bound - 1), emitted);
   }
 }
