@@ -80,21 +80,23 @@ public final class MarketClearing {
       // the window publishes nothing, its report says ENGINE_ERROR and the log has the cause.
       LOG.error("clearing failed for feeder {} frame {} ({} bids): nothing published",
           feeder.feederId(), frameStartMs, bids.size(), e);
-      ReportBuilder report = new ReportBuilder(feeder.feederId(), frameStartMs)
-          .trades(bids, List.of())
-          .compromise(config.compromiseRule().name(), List.of(), -1);
-      return new ClearingResult(List.of(), report.status(ClearingStatus.ENGINE_ERROR).build());
+      return new ClearingResult(List.of(),
+          noTrades(frameStartMs, bids).status(ClearingStatus.ENGINE_ERROR).build());
     }
+  }
+
+  /** The report of a window that has traded nothing (yet): every bid counted, an empty front. */
+  private ReportBuilder noTrades(long frameStartMs, List<Bid> bids) {
+    return new ReportBuilder(feeder.feederId(), frameStartMs)
+        .trades(bids, List.of())
+        .compromise(config.compromiseRule().name(), List.of(), -1);
   }
 
   private ClearingResult clearBook(MarketBook book, List<Bid> bids, long started) {
     faultHook.accept(book);
     long frameStartMs = book.frameStartMs;
     double upperBound = MeritOrder.optimumWelfare(book);
-    ReportBuilder report = new ReportBuilder(feeder.feederId(), frameStartMs)
-        .trades(bids, List.of())
-        .compromise(config.compromiseRule().name(), List.of(), -1)
-        .upperBound(upperBound);
+    ReportBuilder report = noTrades(frameStartMs, bids).upperBound(upperBound);
     if (!limits.baseConverged()) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.GRID_NOT_CONVERGED).build());
     }
