@@ -1,6 +1,6 @@
 package energy.p2p.cli;
 
-import energy.p2p.job.ReplayTally;
+import energy.p2p.job.replay.ReplayTally;
 import java.io.PrintWriter;
 import java.util.Locale;
 

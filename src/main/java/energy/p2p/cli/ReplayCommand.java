@@ -4,8 +4,8 @@ import energy.p2p.io.BidCodec;
 import energy.p2p.job.FeederFiles;
 import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
-import energy.p2p.job.ReplayRun;
-import energy.p2p.job.ReplayTally;
+import energy.p2p.job.replay.ReplayRun;
+import energy.p2p.job.replay.ReplayTally;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code replay}: a bids file through the streaming job on an embedded MiniCluster. */
 @Command(name = "replay", mixinStandardHelpOptions = true,

@@ -2,7 +2,7 @@ package energy.p2p.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import energy.p2p.job.ReplayTally;
+import energy.p2p.job.replay.ReplayTally;
 import energy.p2p.model.ReasonCode;
 import java.io.IOException;
 import java.io.PrintWriter;

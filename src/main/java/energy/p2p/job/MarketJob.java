@@ -1,6 +1,7 @@
 package energy.p2p.job;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.kafka.ValidBidWatermarks;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;

@@ -1,8 +1,10 @@
-package energy.p2p.job;
+package energy.p2p.job.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.JobOptions;
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
 import energy.p2p.model.Side;

@@ -1,4 +1,4 @@
-package energy.p2p.io;
+package energy.p2p.job.kafka;
 
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;

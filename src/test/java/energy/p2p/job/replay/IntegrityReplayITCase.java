@@ -1,10 +1,13 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.IntegrityOptions;
+import energy.p2p.job.JobOptions;
 import energy.p2p.ledger.LedgerReport;
 import energy.p2p.ledger.LedgerVerifier;
 import energy.p2p.model.ReasonCode;
@@ -23,9 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,4 +1,4 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,8 @@ import energy.p2p.grid.RadialFeeder;
 import energy.p2p.ingest.BidValidator;
 import energy.p2p.io.BidCodec;
 import energy.p2p.io.ParsedBid;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.JobOptions;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;

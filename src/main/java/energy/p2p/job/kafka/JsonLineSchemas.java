@@ -1,5 +1,6 @@
-package energy.p2p.io;
+package energy.p2p.job.kafka;
 
+import energy.p2p.io.BidCodec;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;

@@ -1,5 +1,6 @@
-package energy.p2p.job;
+package energy.p2p.job.kafka;
 
+import energy.p2p.job.OutputLine;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;

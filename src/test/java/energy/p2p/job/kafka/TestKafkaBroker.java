@@ -1,4 +1,4 @@
-package energy.p2p.job;
+package energy.p2p.job.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,11 @@
-package energy.p2p.job;
+package energy.p2p.job.kafka;
 
 import energy.p2p.ingest.BidValidator;
 import energy.p2p.io.BidCodec;
 import energy.p2p.io.ParsedBid;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.JobOptions;
+import energy.p2p.job.ParseValidateFunction;
 import energy.p2p.security.SignatureCheck;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -23,9 +26,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * signatures are required, verifies the signature of the few bids that would raise the partition's
  * newest event time. Ed25519 costs ~0.8 ms, so verifying only those — not every record, which the
  * reader verifies again anyway — keeps the source from doing the reader's work twice.
- * Watermarks are emitted right after the event that advances them, as in {@link SubmittedAtWatermarks}.
+ * Watermarks are emitted right after the event that advances them, as in {@link energy.p2p.job.SubmittedAtWatermarks}.
  */
-final class ValidBidWatermarks implements WatermarkGenerator<String> {
+public final class ValidBidWatermarks implements WatermarkGenerator<String> {
   /** The timestamp of a record that is not a valid bid: it never moves a watermark. */
   static final long NO_EVENT_TIME = Long.MIN_VALUE;
 
@@ -50,7 +53,7 @@ final class ValidBidWatermarks implements WatermarkGenerator<String> {
   }
 
   /** Per-partition watermarks from valid bids' submittedAt; idleness when configured. */
-  static WatermarkStrategy<String> strategy(BidCodec codec, FeederFiles feeders, JobOptions options,
+  public static WatermarkStrategy<String> strategy(BidCodec codec, FeederFiles feeders, JobOptions options,
       SignatureCheck signatures) {
     WatermarkStrategy<String> s = WatermarkStrategy
         .<String>forGenerator(ctx -> new ValidBidWatermarks(options, codec, signatures))

@@ -1,5 +1,6 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
+import energy.p2p.job.BidSource;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;

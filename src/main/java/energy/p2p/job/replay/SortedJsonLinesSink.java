@@ -1,6 +1,7 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.OutputLine;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;

@@ -1,9 +1,12 @@
-package energy.p2p.job;
+package energy.p2p.job.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.JobOptions;
+import energy.p2p.job.MarketJob;
 import energy.p2p.synth.DayConfig;
 import energy.p2p.synth.SampleDayGenerator;
 import java.nio.file.Files;

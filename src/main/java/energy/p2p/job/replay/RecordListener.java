@@ -1,4 +1,4 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
 import java.io.Serializable;
 

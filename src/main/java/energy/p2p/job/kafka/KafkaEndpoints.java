@@ -1,7 +1,10 @@
-package energy.p2p.job;
+package energy.p2p.job.kafka;
 
-import energy.p2p.io.JsonLineSchemas;
-import energy.p2p.io.KafkaJsonRecords;
+import energy.p2p.job.BidSource;
+import energy.p2p.job.MarketSinks;
+import energy.p2p.job.OutputLine;
+import energy.p2p.job.kafka.JsonLineSchemas;
+import energy.p2p.job.kafka.KafkaJsonRecords;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
@@ -12,9 +15,9 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The production sources and sinks: bids (and meter readings) from Kafka topics, the outputs to Kafka topics. */
 public final class KafkaEndpoints {

@@ -1,12 +1,18 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.BidSource;
+import energy.p2p.job.FeederFiles;
+import energy.p2p.job.IntegrityOptions;
+import energy.p2p.job.JobOptions;
+import energy.p2p.job.MarketJob;
+import energy.p2p.job.MarketSinks;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
 import java.nio.file.Path;
-import org.apache.flink.api.common.JobExecutionResult;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

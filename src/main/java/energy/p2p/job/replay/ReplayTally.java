@@ -1,4 +1,4 @@
-package energy.p2p.job;
+package energy.p2p.job.replay;
 
 import energy.p2p.model.ReasonCode;
 import java.util.EnumMap;
