@@ -48,6 +48,7 @@ public final class FrameClearingFunction extends KeyedProcessFunction<String, Re
   private transient Counter windows;
   private transient BidMetrics rejections;
   private transient Histogram clearingMillis;
+  private transient Histogram gateClosureLatencyMillis;
 
   public FrameClearingFunction(FeederFiles feederFiles, JobOptions options) {
     this.feederFiles = feederFiles;
@@ -68,6 +69,9 @@ public final class FrameClearingFunction extends KeyedProcessFunction<String, Re
     windows = metrics.counter("windowsCleared");
     rejections = new BidMetrics(metrics, ReasonCode.LATE, ReasonCode.DUPLICATE, ReasonCode.CAPACITY);
     clearingMillis = metrics.histogram("clearingMillis", new DescriptiveStatisticsHistogram(1000));
+    // live: how long after its gate closure (wall clock) a window was cleared; replay: how far behind
+    // the wall clock the replayed frames are (large, and not a latency)
+    gateClosureLatencyMillis = metrics.histogram("gateClosureLatencyMillis", new DescriptiveStatisticsHistogram(1000));
   }
 
   @Override
@@ -105,6 +109,7 @@ public final class FrameClearingFunction extends KeyedProcessFunction<String, Re
     long frame = timestamp + 1 + validation.gateLeadMillis();
     List<Bid> window = takeWindow(frame);
     String feederId = ctx.getCurrentKey();
+    gateClosureLatencyMillis.update(System.currentTimeMillis() - validation.gateClosureMs(frame));
     long t0 = System.nanoTime();
     ClearingResult result = clearings.get(feederId).clear(frame, window);
     clearingMillis.update((System.nanoTime() - t0) / 1_000_000L);
