@@ -101,6 +101,9 @@ public final class MarketClearing {
       return new ClearingResult(List.of(), report.status(ClearingStatus.GRID_NOT_CONVERGED).build());
     }
     report.voltages(limits.baseVMinPu(), limits.baseVMaxPu());
+    if (bids.isEmpty()) {
+      return new ClearingResult(List.of(), report.status(ClearingStatus.NO_BIDS).build());
+    }
     if (book.buyerCount() == 0 || book.sellerCount() == 0) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.ONE_SIDED).build());
     }

@@ -1,6 +1,7 @@
 package energy.p2p.cli;
 
 import energy.p2p.ingest.BidValidator;
+import energy.p2p.ingest.GateCalendar;
 import energy.p2p.ingest.ValidationConfig;
 import energy.p2p.io.BidCodec;
 import energy.p2p.io.ParsedBid;
@@ -25,7 +26,9 @@ import java.util.TreeMap;
  * other line parsed ({@link BidCodec}) and validated ({@link BidValidator}); then, per (feeder,
  * frame) window in file order, a repeated bidId is DUPLICATE (the first wins) and bids beyond the
  * window limit are CAPACITY. Offline there is no watermark, so LATE only comes from the validator
- * (submitted at or after gate closure).
+ * (submitted at or after gate closure). As in the job, the valid bids' submittedAt is the market's
+ * clock, in file order: every feeder gets a window (empty, reported NO_BIDS) for each frame whose
+ * gate closure the newest submittedAt passes after the first valid bid ({@link GateCalendar}).
  */
 final class BidFileWindows {
   /** A rejected line with its 1-based line number. */
@@ -43,10 +46,18 @@ final class BidFileWindows {
   final TreeMap<Window, List<Bid>> windows = new TreeMap<>();
   final List<Skipped> skipped = new ArrayList<>();
   long records;
+  private final List<String> feederIds;
+  private final GateCalendar calendar;
+  private long clockMs = Long.MIN_VALUE;
 
-  static BidFileWindows read(Path file, BidValidator validator, ValidationConfig config)
+  private BidFileWindows(List<String> feederIds, ValidationConfig config) {
+    this.feederIds = feederIds;
+    this.calendar = new GateCalendar(config);
+  }
+
+  static BidFileWindows read(Path file, BidValidator validator, ValidationConfig config, List<String> feederIds)
       throws IOException {
-    BidFileWindows out = new BidFileWindows();
+    BidFileWindows out = new BidFileWindows(feederIds, config);
     BidCodec codec = new BidCodec(config.maxRecordBytes());
     Map<Window, Set<String>> ids = new TreeMap<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -83,6 +94,7 @@ final class BidFileWindows {
       skipped.add(new Skipped(number, invalid.get()));
       return;
     }
+    advanceClock(bid.submittedAtMs());
     Window w = new Window(bid.feederId(), bid.frameStartMs());
     Set<String> seen = ids.computeIfAbsent(w, k -> new HashSet<>());
     if (seen.contains(bid.bidId())) {
@@ -97,6 +109,24 @@ final class BidFileWindows {
     }
     seen.add(bid.bidId());
     windows.computeIfAbsent(w, k -> new ArrayList<>()).add(bid);
+  }
+
+  /** The job's feeder clocks: frames whose gate closure the newest valid submittedAt passes get a window. */
+  private void advanceClock(long submittedAtMs) {
+    long before = clockMs;
+    if (submittedAtMs <= before) {
+      return;
+    }
+    clockMs = submittedAtMs;
+    if (before == Long.MIN_VALUE) {
+      return;
+    }
+    GateCalendar.Range closed = calendar.closed(before, submittedAtMs);
+    for (long frame = closed.first(); frame <= closed.last(); frame += closed.frameMs()) {
+      for (String feederId : feederIds) {
+        windows.computeIfAbsent(new Window(feederId, frame), k -> new ArrayList<>());
+      }
+    }
   }
 
   private static Rejection reject(Bid b, String raw, ReasonCode reason, String detail) {

@@ -77,7 +77,8 @@ public final class ClearCommand implements Callable<Integer> {
         .withGateLeadMinutes(gateLeadMinutes).withMaxBidsPerWindow(maxBidsPerWindow);
     ClearingConfig config = ClearingConfig.defaults().withSeed(seed).withFrameMinutes(frameMinutes)
         .withMaxBidsPerWindow(Math.max(maxBidsPerWindow, 2));
-    BidFileWindows file = BidFileWindows.read(bids, new BidValidator(grid, validation), validation);
+    BidFileWindows file = BidFileWindows.read(bids, new BidValidator(grid, validation), validation,
+        List.copyOf(grid.keySet()));
     PrintWriter err = spec.commandLine().getErr();
     Map<ReasonCode, Integer> byReason = new EnumMap<>(ReasonCode.class);
     for (BidFileWindows.Skipped s : file.skipped) {

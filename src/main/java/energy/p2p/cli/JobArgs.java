@@ -15,8 +15,11 @@ final class JobArgs {
       description = "Gate closure is frameStart minus this (default ${DEFAULT-VALUE}).")
   int gateLeadMinutes;
 
-  @Option(names = "--out-of-orderness-seconds", defaultValue = "120",
-      description = "How far behind the newest submittedAt a bid may arrive (default ${DEFAULT-VALUE}).")
+  static final long DEFAULT_OUT_OF_ORDERNESS_SECONDS = 120;
+
+  @Option(names = "--out-of-orderness-seconds", defaultValue = "" + DEFAULT_OUT_OF_ORDERNESS_SECONDS,
+      description = "Submitted-at time (replay, run --event-time submitted-at): how far behind the newest "
+          + "submittedAt a bid may arrive (default ${DEFAULT-VALUE}).")
   long outOfOrdernessSeconds;
 
   @Option(names = "--seed", defaultValue = "0", description = "Clearing seed (default ${DEFAULT-VALUE}).")

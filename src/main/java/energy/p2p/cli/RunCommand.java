@@ -6,7 +6,10 @@ import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
 import energy.p2p.job.MarketJob;
 import energy.p2p.job.MarketSinks;
+import energy.p2p.job.TimeModel;
+import energy.p2p.job.kafka.BidsTopic;
 import energy.p2p.job.kafka.KafkaEndpoints;
+import energy.p2p.job.kafka.LostTransactionPolicy;
 import energy.p2p.job.kafka.KafkaOptions;
 import java.io.IOException;
 import java.io.Reader;
@@ -49,10 +52,48 @@ public final class RunCommand implements Callable<Integer> {
       + "(security.protocol, sasl.*, ssl.*, client.id, ...).")
   Path kafkaProperties;
 
-  @Option(names = "--checkpoint-interval", defaultValue = "60s", converter = DurationConverter.class,
-      description = "Checkpoint interval, e.g. 30s, 2m, 500ms; 0 disables checkpoints (and with them exactly-once). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--checkpoint-interval", defaultValue = "1s", converter = DurationConverter.class,
+      description = "Checkpoint interval, e.g. 500ms, 1s, 30s; outputs become visible to read_committed readers at "
+          + "each checkpoint, so this bounds the latency after gate closure (docs/operations.md). 0 disables "
+          + "checkpoints (and with them exactly-once). Default: ${DEFAULT-VALUE}.")
   Duration checkpointInterval;
+
+  @Option(names = "--checkpoint-dir", description = "Where checkpoints are kept (a path or URI: file:///..., s3://...). "
+      + "Default: the cluster's execution.checkpointing.dir, else ./checkpoints (durable under java -jar; retained "
+      + "on cancellation).")
+  String checkpointDir;
+
+  @Option(names = "--resume-from", description = "Start from this retained checkpoint or savepoint (a path or URI), "
+      + "e.g. after stopping a java -jar run.")
+  String resumeFrom;
+
+  @Option(names = "--event-time", defaultValue = "receipt", converter = TimeModelConverter.class,
+      description = "Which clock closes gates and judges LATE: 'receipt' (the live market: the Kafka record timestamp, "
+          + "stamped by the broker, and a gate clock that ticks every partition at each gate closure) or "
+          + "'submitted-at' (backfills of historical bids: the bids' submittedAt, as replay). Default: ${DEFAULT-VALUE}.")
+  TimeModel eventTime;
+
+  @Option(names = "--gate-grace", defaultValue = "200ms", converter = DurationConverter.class,
+      description = "Receipt time: the gate clock ticks this long after each gate closure (wall clock), which is when "
+          + "the window is cleared; it covers the clock offset to the broker and never admits a bid the broker "
+          + "received at or after gate closure. 0..2s typical. Default: ${DEFAULT-VALUE}.")
+  Duration gateGrace;
+
+  @Option(names = "--gate-clock", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Receipt time: write the gate ticks (needs write access to the bids topic). --no-gate-clock when "
+          + "another job already ticks the topic, or to audit a recorded topic (--bounded never ticks).")
+  boolean gateClock;
+
+  @Option(names = "--trust-create-time", description = "Receipt time with a bids topic whose records keep the "
+      + "producer's timestamp (message.timestamp.type=CreateTime): only when every producer is the market's own "
+      + "gateway, never a participant. Default: refused.")
+  boolean trustCreateTime;
+
+  @Option(names = "--on-lost-transaction", defaultValue = "alert", converter = LostTransactionPolicyConverter.class,
+      description = "When the broker aborted a sink transaction before its commit (the job down longer than "
+          + "transaction.timeout.ms): 'alert' (count transactionsLost, log an ERROR, keep clearing) or 'fail' (fail "
+          + "the job until an operator acts). Default: ${DEFAULT-VALUE}.")
+  LostTransactionPolicy onLostTransaction;
 
   @Option(names = "--group-id", defaultValue = "p2p-energy-trading", description = "Consumer group. Default: ${DEFAULT-VALUE}.")
   String groupId;
@@ -62,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
   String transactionalIdPrefix;
 
   @Option(names = "--idle-timeout", defaultValue = "30s", converter = DurationConverter.class,
-      description = "A reader silent this long stops holding the watermark back; 0 = never. Default: ${DEFAULT-VALUE}.")
+      description = "Submitted-at time and meter readings: a reader silent this long stops holding the watermark "
+          + "back; 0 = never (receipt time needs none: gate ticks reach every partition). Default: ${DEFAULT-VALUE}.")
   Duration idleTimeout;
 
   @Option(names = "--parallelism", description = "Job parallelism (default: the environment's).")
@@ -95,26 +137,57 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FeederFiles feederFiles = FeederFiles.read(feeders);
     JobOptions options = jobArgs.toOptions(idleTimeout);
+    if (eventTime == TimeModel.RECEIPT) {
+      options = options.withReceiptTime(gateGrace);
+    }
     boolean checkpointing = !checkpointInterval.isZero();
     KafkaOptions kafka = new KafkaOptions(bootstrapServers, bidsTopic, allocationsTopic, reportsTopic,
-        rejectionsTopic, groupId, transactionalIdPrefix, loadProperties(kafkaProperties), checkpointing, bounded);
+        rejectionsTopic, groupId, transactionalIdPrefix, loadProperties(kafkaProperties), checkpointing, bounded,
+        onLostTransaction);
+    BidsTopic topic = BidsTopic.inspect(kafka);
+    checkReceiptTime(topic);
     IntegrityOptions integrity = integrityArgs.toOptions(requireSignatures);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = new RunEnvironment(checkpointInterval, checkpointDir, resumeFrom, kafka.transactionTimeout()).create();
     if (parallelism != null) {
       env.setParallelism(parallelism);
     }
-    if (checkpointing) {
-      env.enableCheckpointing(checkpointInterval.toMillis());
-    }
     MarketSinks sinks = KafkaEndpoints.sinks(kafka).withIntegrity(KafkaEndpoints.lines(kafka, ledgerTopic, "ledger"),
         KafkaEndpoints.lines(kafka, settlementsTopic, "settlements"));
-    MarketJob job = new MarketJob(KafkaEndpoints.source(kafka), sinks, feederFiles, options,
+    boolean ticking = eventTime == TimeModel.RECEIPT && gateClock && !bounded;
+    MarketJob job = new MarketJob(KafkaEndpoints.bids(kafka, topic.partitions()), sinks, feederFiles, options,
         new BidCodec(options.validation().maxRecordBytes()), integrity,
-        KafkaEndpoints.lines(kafka, meterReadingsTopic));
+        KafkaEndpoints.lines(kafka, meterReadingsTopic), ticking ? KafkaEndpoints.gateTicks(kafka) : null);
+    System.err.println("run: " + describe(options, topic, ticking));
     var result = job.execute(env, "p2p-energy-trading run " + bidsTopic);
     System.err.println(result.isJobExecutionResult()
         ? "run finished after " + result.getNetRuntime() + " ms" : "submitted job " + result.getJobID());
     return 0;
+  }
+
+  /** Receipt time needs the broker, not a producer, to stamp the bids. */
+  private void checkReceiptTime(BidsTopic topic) {
+    if (eventTime != TimeModel.RECEIPT || topic.logAppendTime() || trustCreateTime) {
+      return;
+    }
+    throw new IllegalArgumentException("bids topic '" + topic.name() + "' keeps the producers' timestamps "
+        + "(message.timestamp.type=CreateTime), so a participant's clock would judge gate closure. Set "
+        + "message.timestamp.type=LogAppendTime on the topic (kafka-configs.sh --alter --entity-type topics "
+        + "--entity-name " + topic.name() + " --add-config message.timestamp.type=LogAppendTime), or pass "
+        + "--trust-create-time if only the market's own gateway produces to it.");
+  }
+
+  private String describe(JobOptions options, BidsTopic topic, boolean ticking) {
+    if (options.timeModel() == TimeModel.SUBMITTED_AT) {
+      return "event time = submittedAt (out-of-orderness " + options.outOfOrderness().toSeconds() + " s), "
+          + topic.partitions() + " partitions";
+    }
+    if (jobArgs.outOfOrdernessSeconds != JobArgs.DEFAULT_OUT_OF_ORDERNESS_SECONDS) {
+      System.err.println("run: --out-of-orderness-seconds is ignored with --event-time receipt "
+          + "(the broker's receipt time judges lateness; it applies to --event-time submitted-at and replay)");
+    }
+    return "event time = receipt (Kafka record timestamp, " + (topic.logAppendTime() ? "LogAppendTime" : "CreateTime")
+        + "), " + topic.partitions() + " partitions, gate clock " + (ticking ? "ticking " + gateGrace.toMillis()
+        + " ms after each gate closure" : "off");
   }
 
   static Properties loadProperties(Path file) throws IOException {

@@ -54,6 +54,16 @@ public record ValidationConfig(
     return frameStartMs - gateLeadMillis();
   }
 
+  /** The first aligned frame whose gate closure is strictly after {@code timeMs}. */
+  public long firstFrameGatedAfter(long timeMs) {
+    return Math.floorDiv(timeMs + gateLeadMillis(), frameMillis()) * frameMillis() + frameMillis();
+  }
+
+  /** The last aligned frame whose gate closure is at or before {@code timeMs}. */
+  public long lastFrameGatedBy(long timeMs) {
+    return Math.floorDiv(timeMs + gateLeadMillis(), frameMillis()) * frameMillis();
+  }
+
   public ValidationConfig withFrameMinutes(int v) {
     return new ValidationConfig(v, gateLeadMinutes, maxQuantityKwh, maxPrice, maxRecordBytes, maxSubmitAheadMinutes, maxBidsPerWindow);
   }

@@ -6,10 +6,10 @@ import org.apache.flink.api.java.functions.KeySelector;
 final class FeederKeys {
   private FeederKeys() {}
 
-  static final class OfBid implements KeySelector<ReceivedBid, String> {
+  static final class OfInput implements KeySelector<WindowInput, String> {
     @Override
-    public String getKey(ReceivedBid b) {
-      return b.bid().feederId();
+    public String getKey(WindowInput in) {
+      return in.feederId();
     }
   }
 

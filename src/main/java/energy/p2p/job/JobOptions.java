@@ -17,6 +17,9 @@ import java.time.Duration;
  *     BAD_TIMESTAMP: one wrong clock must not drag the watermark (and every window) into the future
  * @param recordTimings write the engine's wall-clock solveMillis into reports (non-deterministic);
  *     off: solveMillis is 0 and timings go to metrics only (overrides clearing.recordSolveMillis)
+ * @param timeModel which clock closes gates and judges LATE: submittedAt (replay, backfills) or the
+ *     market's receipt time (live {@code run})
+ * @param gateGrace receipt time: how long after each gate closure (wall clock) the gate clock ticks
  */
 public record JobOptions(
     ValidationConfig validation,
@@ -24,8 +27,17 @@ public record JobOptions(
     Duration outOfOrderness,
     Duration idleTimeout,
     Duration maxEventTimeJump,
-    boolean recordTimings)
+    boolean recordTimings,
+    TimeModel timeModel,
+    Duration gateGrace)
     implements Serializable {
+
+  /** Submitted-at time model, 1 s grace (the form before the live time model). */
+  public JobOptions(ValidationConfig validation, ClearingConfig clearing, Duration outOfOrderness,
+      Duration idleTimeout, Duration maxEventTimeJump, boolean recordTimings) {
+    this(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings,
+        TimeModel.SUBMITTED_AT, Duration.ofSeconds(1));
+  }
 
   public JobOptions {
     // solveMillis is wall-clock: the engine records it only with --record-timings (replays stay byte-identical)
@@ -37,6 +49,12 @@ public record JobOptions(
     }
     if (maxEventTimeJump.isNegative() || maxEventTimeJump.isZero()) {
       throw new IllegalArgumentException("max event-time jump must be > 0");
+    }
+    if (timeModel == null) {
+      throw new IllegalArgumentException("time model must be given");
+    }
+    if (gateGrace.isNegative() || gateGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("gate grace must be between 0 and 1 min, got " + gateGrace);
     }
     if (idleTimeout.isNegative()) {
       throw new IllegalArgumentException("idle timeout must be >= 0");
@@ -58,22 +76,28 @@ public record JobOptions(
   }
 
   public JobOptions withValidation(ValidationConfig v) {
-    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings);
+    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace);
   }
 
   public JobOptions withClearing(ClearingConfig c) {
-    return new JobOptions(validation, c, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings);
+    return new JobOptions(validation, c, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace);
   }
 
   public JobOptions withOutOfOrderness(Duration d) {
-    return new JobOptions(validation, clearing, d, idleTimeout, maxEventTimeJump, recordTimings);
+    return new JobOptions(validation, clearing, d, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace);
   }
 
   public JobOptions withIdleTimeout(Duration d) {
-    return new JobOptions(validation, clearing, outOfOrderness, d, maxEventTimeJump, recordTimings);
+    return new JobOptions(validation, clearing, outOfOrderness, d, maxEventTimeJump, recordTimings, timeModel, gateGrace);
   }
 
   public JobOptions withRecordTimings(boolean on) {
-    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, on);
+    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, on, timeModel, gateGrace);
+  }
+
+  /** The live market: receipt time judges, the gate clock ticks {@code grace} after each gate closure. */
+  public JobOptions withReceiptTime(Duration grace) {
+    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings,
+        TimeModel.RECEIPT, grace);
   }
 }

@@ -1,17 +1,15 @@
 package energy.p2p.job;
 
-import energy.p2p.ingest.BidValidator;
-import energy.p2p.io.BidCodec;
-import energy.p2p.io.ParsedBid;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
-import energy.p2p.security.SignatureCheck;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -21,94 +19,106 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Raw record → {@link ReceivedBid}, or a rejection (side output {@link OutputTags#REJECTIONS}) from
- * reading ({@link BidCodec}), one-bid validation ({@link BidValidator}) or an event-time jump (a
- * submittedAt further ahead of the newest one seen than {@link JobOptions#maxEventTimeJump()}:
- * BAD_TIMESTAMP, so one wrong clock cannot drag the watermark into the future). CSV header lines
- * and blank lines are not records and are skipped. With a {@link SignatureCheck}
- * (--require-signatures) a valid bid must also carry its registered participant's signature
- * (BAD_SIGNATURE, UNKNOWN_PARTICIPANT). State: the newest submittedAt accepted
- * ({@code newest-submitted-at}, union list state: after rescaling each reader takes the maximum).
+ * {@link IntakeRecord} (read once by {@link BidIntake}) → the frame windows' input: valid bids,
+ * rejections (side output {@link OutputTags#REJECTIONS}) and the feeders' clocks
+ * ({@link FeederClocks}). Adds the one rule intake cannot apply alone, the event-time jump: a
+ * submittedAt further ahead of the newest one accepted than {@link JobOptions#maxEventTimeJump()}
+ * is BAD_TIMESTAMP, so one wrong clock cannot drag replay's watermark into the future.
+ *
+ * <p>The clocks follow each partition's time: its receipt time ({@link TimeModel#RECEIPT}: every
+ * record, gate ticks and garbage included, so neither a silent nor a garbage-only partition holds
+ * a window back) or its accepted bids' submittedAt ({@link TimeModel#SUBMITTED_AT}).
+ *
+ * <p>State (union list state: after rescaling each reader takes the maximum): the newest
+ * submittedAt accepted ({@code newest-submitted-at}) and each partition's time
+ * ({@code partition-times}, {partition, newestMs}).
  */
-public final class ParseValidateFunction extends ProcessFunction<String, ReceivedBid> implements CheckpointedFunction {
+public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, WindowInput> implements CheckpointedFunction {
   static final ListStateDescriptor<Long> NEWEST = new ListStateDescriptor<>("newest-submitted-at", Types.LONG);
+  static final ListStateDescriptor<long[]> PARTITION_TIMES =
+      new ListStateDescriptor<>("partition-times", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
 
-  private final BidCodec codec;
   private final FeederFiles feederFiles;
   private final JobOptions options;
-  private final SignatureCheck signatures;
-  private transient BidValidator validator;
+  private transient FeederClocks clocks;
   private transient Counter received;
   private transient Counter valid;
+  private transient Counter ticks;
   private transient BidMetrics rejections;
   private transient ListState<Long> newestState;
+  private transient ListState<long[]> timesState;
   private transient long newestMs = Long.MIN_VALUE;
 
-  public ParseValidateFunction(BidCodec codec, FeederFiles feederFiles, JobOptions options) {
-    this(codec, feederFiles, options, null);
-  }
-
-  /** {@code signatures}: when not null, a bid must be signed by its registered participant. */
-  public ParseValidateFunction(BidCodec codec, FeederFiles feederFiles, JobOptions options, SignatureCheck signatures) {
-    this.codec = codec;
+  public ParseValidateFunction(FeederFiles feederFiles, JobOptions options) {
     this.feederFiles = feederFiles;
     this.options = options;
-    this.signatures = signatures;
   }
 
   @Override
   public void initializeState(FunctionInitializationContext ctx) throws Exception {
     newestState = ctx.getOperatorStateStore().getUnionListState(NEWEST);
+    timesState = ctx.getOperatorStateStore().getUnionListState(PARTITION_TIMES);
     newestMs = Long.MIN_VALUE;
     for (Long t : newestState.get()) {
       newestMs = Math.max(newestMs, t);
+    }
+    clocks = new FeederClocks(options.validation(), new ArrayList<>(feederFiles.feeders().keySet()));
+    for (long[] pt : timesState.get()) {
+      clocks.restore((int) pt[0], pt[1]);
     }
   }
 
   @Override
   public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
-    newestState.update(java.util.List.of(newestMs));
+    newestState.update(List.of(newestMs));
+    List<long[]> times = new ArrayList<>();
+    clocks.newest().forEach((p, t) -> times.add(new long[] {p, t}));
+    timesState.update(times);
   }
 
   @Override
   public void open(OpenContext ctx) {
-    validator = new BidValidator(feederFiles.feeders(), options.validation());
-    received = getRuntimeContext().getMetricGroup().counter("bidsReceived");
-    valid = getRuntimeContext().getMetricGroup().counter("bidsValid");
-    rejections = new BidMetrics(getRuntimeContext().getMetricGroup(), ReasonCode.values());
+    var metrics = getRuntimeContext().getMetricGroup();
+    received = metrics.counter("bidsReceived");
+    valid = metrics.counter("bidsValid");
+    ticks = metrics.counter("gateTicksReceived");
+    rejections = new BidMetrics(metrics, ReasonCode.values());
   }
 
   @Override
-  public void processElement(String line, Context ctx, Collector<ReceivedBid> out) {
-    if (BidCodec.isBlank(line) || BidCodec.isCsvHeader(line)) {
-      return;
+  public void processElement(IntakeRecord in, Context ctx, Collector<WindowInput> out) {
+    boolean receipt = options.timeModel() == TimeModel.RECEIPT;
+    if (in.tick()) {
+      ticks.inc();
+    } else if (in.rejection() != null) {
+      received.inc();
+      reject(in.rejection(), ctx);
+    } else if (in.isBid()) {
+      received.inc();
+      accept(in, ctx, out);
     }
-    received.inc();
-    ParsedBid parsed = codec.parse(line);
-    if (!parsed.isBid()) {
-      reject(parsed.rejection(), ctx);
-      return;
+    if (receipt) {
+      clocks.advance(in.partition(), in.receivedAtMs(), out::collect);
     }
-    Bid bid = parsed.bid();
-    Optional<Rejection> invalid = validator.validate(bid, line);
-    if (invalid.isEmpty() && signatures != null) {
-      invalid = signatures.check(bid, parsed.signature(), line);
-    }
-    if (invalid.isPresent()) {
-      reject(invalid.get(), ctx);
-      return;
-    }
+  }
+
+  private void accept(IntakeRecord in, Context ctx, Collector<WindowInput> out) {
+    Bid bid = in.bid();
     long jumpMs = options.maxEventTimeJump().toMillis();
     if (newestMs != Long.MIN_VALUE && bid.submittedAtMs() > newestMs + jumpMs) {
       reject(new Rejection(bid.bidId(), bid.feederId(), bid.frameStartMs(), ReasonCode.BAD_TIMESTAMP,
           "submittedAt " + Instant.ofEpochMilli(bid.submittedAtMs()) + " is more than "
               + options.maxEventTimeJump().toHours() + " h ahead of the newest bid so far ("
-              + Instant.ofEpochMilli(newestMs) + ")", line), ctx);
+              + Instant.ofEpochMilli(newestMs) + ")", in.raw()), ctx);
       return;
     }
     newestMs = Math.max(newestMs, bid.submittedAtMs());
     valid.inc();
-    out.collect(new ReceivedBid(bid, line));
+    if (options.timeModel() == TimeModel.SUBMITTED_AT) {
+      // before the bid: the bid raises the watermark, and the clock's timers must exist by then
+      clocks.advance(in.partition(), bid.submittedAtMs(), out::collect);
+    }
+    out.collect(WindowInput.bid(bid, in.raw()));
   }
 
   private void reject(Rejection r, Context ctx) {

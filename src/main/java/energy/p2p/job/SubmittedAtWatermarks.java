@@ -7,12 +7,14 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Event time = {@code submittedAt}, with bounded out-of-orderness. Unlike Flink's periodic
+ * Replay's event time = {@code submittedAt}, with bounded out-of-orderness (a feeder clock never
+ * moves it: the clocks of all feeders go out before the bid that raised the time, and that bid
+ * moves the watermark once they are all in). Unlike Flink's periodic
  * bounded-out-of-orderness generator, this one emits the watermark right after the event that
  * advances it: which bids are LATE then depends only on the order of the input, not on wall-clock
  * emission ticks, so a replay is deterministic.
  */
-final class SubmittedAtWatermarks implements WatermarkGenerator<ReceivedBid> {
+final class SubmittedAtWatermarks implements WatermarkGenerator<WindowInput> {
   private final long boundMs;
   private long maxTimestamp = Long.MIN_VALUE;
   private long emitted = Long.MIN_VALUE;
@@ -22,16 +24,19 @@ final class SubmittedAtWatermarks implements WatermarkGenerator<ReceivedBid> {
   }
 
   /** The strategy for {@link JobOptions}: punctuated watermarks, idleness only when configured. */
-  static WatermarkStrategy<ReceivedBid> strategy(JobOptions options) {
+  static WatermarkStrategy<WindowInput> strategy(JobOptions options) {
     Duration bound = options.outOfOrderness();
-    WatermarkStrategy<ReceivedBid> s = WatermarkStrategy
-        .<ReceivedBid>forGenerator(ctx -> new SubmittedAtWatermarks(bound))
-        .withTimestampAssigner((b, previous) -> b.bid().submittedAtMs());
+    WatermarkStrategy<WindowInput> s = WatermarkStrategy
+        .<WindowInput>forGenerator(ctx -> new SubmittedAtWatermarks(bound))
+        .withTimestampAssigner((in, previous) -> in.eventTimeMs());
     return options.idleTimeout().isZero() ? s : s.withIdleness(options.idleTimeout());
   }
 
   @Override
-  public void onEvent(ReceivedBid bid, long timestamp, WatermarkOutput output) {
+  public void onEvent(WindowInput in, long timestamp, WatermarkOutput output) {
+    if (in.isClock()) {
+      return; // the bid after the clocks moves the watermark: every feeder's clock must be in first
+    }
     if (timestamp > maxTimestamp) {
       maxTimestamp = timestamp;
       long wm = maxTimestamp - boundMs - 1;

@@ -6,6 +6,11 @@ public enum ClearingStatus {
   CLEARED,
   /** Valid bids, but no buyer's limit reaches any seller's ask (after grid fees): nothing traded. */
   NO_CROSSING,
+  /**
+   * No valid bid for this feeder and frame: the market ran at gate closure and nothing was offered.
+   * Reported so operators see every (feeder, frame), also on a quiet night.
+   */
+  NO_BIDS,
   /** Only buyers or only sellers: nothing to match. */
   ONE_SIDED,
   /** The feeder's load flow did not converge (base case or every candidate): nothing traded. */

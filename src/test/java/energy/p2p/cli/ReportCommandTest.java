@@ -65,7 +65,7 @@ class ReportCommandTest {
         "--reports", outDir.resolve("clearing-reports.jsonl").toString()));
     ValidationConfig config = ValidationConfig.defaults();
     BidFileWindows file = BidFileWindows.read(bids,
-        new BidValidator(FeederReader.readAll(FEEDERS), config), config);
+        new BidValidator(FeederReader.readAll(FEEDERS), config), config, List.copyOf(FeederReader.readAll(FEEDERS).keySet()));
     List<String> rejections = new ArrayList<>();
     file.skipped.forEach(s -> rejections.add(BidCodec.toJson(s.rejection())));
     Files.write(outDir.resolve("rejected-bids.jsonl"), rejections);
@@ -81,7 +81,12 @@ class ReportCommandTest {
     CommandLine cli = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
     assertEquals(0, cli.execute("report", "--in", outDir.toString(), "--feeders",
         FEEDERS.toString(), "--bids", bids.toString(), "--out", html.toString()), err.toString());
-    assertTrue(out.toString().startsWith("wrote " + html + ": 32 windows"), out.toString());
+    long windows = Files.lines(outDir.resolve("clearing-reports.jsonl")).count();
+    // 4 trading feeders x 11 frames (the slice's 8 with bids, and 3 NO_BIDS ones whose gate closure the
+    // earliest bids' time passed) + ieee33, which nobody bids on: 10 NO_BIDS frames (the last frame's gate
+    // closure is after the newest submittedAt, and an empty window waits for its gate)
+    assertEquals(4 * 11 + 10, windows);
+    assertTrue(out.toString().startsWith("wrote " + html + ": " + windows + " windows"), out.toString());
 
     String text = Files.readString(html);
     assertTrue(!text.contains("http://") && !text.contains("https://") && !text.contains("<script"),
@@ -100,8 +105,9 @@ class ReportCommandTest {
       }
       imagesPerSection.put(section.group(1), images);
     }
-    assertEquals(Map.of("summary", 0, "matched-energy", 1, "welfare", 4, "voltage-band", 4,
-        "voltage-profile", 4, "pareto-front", 1, "rejections", 2, "curtailments", 1),
+    // per-feeder charts for all 5 feeders: the quiet ieee33 shows its base-case voltage band too
+    assertEquals(Map.of("summary", 0, "matched-energy", 1, "welfare", 5, "voltage-band", 5,
+        "voltage-profile", 5, "pareto-front", 1, "rejections", 2, "curtailments", 1),
         imagesPerSection);
     assertTrue(text.contains("recomputed vMin with the trades"), "profiles include the trades");
   }
@@ -125,7 +131,7 @@ class ReportCommandTest {
         .collect(Collectors.toMap(ChartSection::id, s -> s));
     XYSeries matched = (XYSeries) byId.get("matched-energy").charts().get(0).getSeriesMap()
         .get("feeder-a");
-    assertEquals(8, matched.getXData().length, "8 frames of feeder-a");
+    assertEquals(11, matched.getXData().length, "11 frames of feeder-a, quiet ones included");
     assertTrue(java.util.Arrays.stream(matched.getYData()).anyMatch(kwh -> kwh > 0));
 
     CategorySeries reasons = (CategorySeries) byId.get("rejections").charts().get(0)
@@ -147,7 +153,7 @@ class ReportCommandTest {
       assertEquals(m.group(1), m.group(2));
       profiles++;
     }
-    assertEquals(4, profiles);
+    assertEquals(5, profiles, "one per feeder, the quiet ieee33 included");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
+import energy.p2p.model.ClearingStatus;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
 import energy.p2p.model.Side;
@@ -27,14 +28,14 @@ class FrameClearingFunctionHarnessTest {
   static final long GATE = FRAME - 5 * MIN; // default gate lead: 5 min
   static final FeederFiles FEEDERS = FeederFiles.read(Path.of("sample-data/feeders"));
 
-  KeyedOneInputStreamOperatorTestHarness<String, ReceivedBid, ClearedWindow> harness;
+  KeyedOneInputStreamOperatorTestHarness<String, WindowInput, ClearedWindow> harness;
 
   @BeforeEach
   void open() throws Exception {
     JobOptions options = JobOptions.defaults()
         .withValidation(JobOptions.defaults().validation().withMaxBidsPerWindow(3));
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new FrameClearingFunction(FEEDERS, options)), new FeederKeys.OfBid(), Types.STRING);
+        new KeyedProcessOperator<>(new FrameClearingFunction(FEEDERS, options)), new FeederKeys.OfInput(), Types.STRING);
     harness.open();
   }
 
@@ -43,12 +44,12 @@ class FrameClearingFunctionHarnessTest {
     harness.close();
   }
 
-  static ReceivedBid bid(String id, Side side, double kwh, double price, long frame, long submitted) {
+  static WindowInput bid(String id, Side side, double kwh, double price, long frame, long submitted) {
     Bid b = new Bid(id, "p-" + id, "ieee33", 18, side, kwh, price, frame, submitted, BuyerClass.STANDARD);
-    return new ReceivedBid(b, "raw " + id);
+    return WindowInput.bid(b, "raw " + id);
   }
 
-  void add(ReceivedBid b) throws Exception {
+  void add(WindowInput b) throws Exception {
     harness.processElement(b, b.bid().submittedAtMs());
   }
 
@@ -135,5 +136,37 @@ class FrameClearingFunctionHarnessTest {
     harness.processWatermark(GATE + 15 * MIN);
     assertEquals(0, harness.numEventTimeTimers());
     assertEquals(0, harness.numKeyedStateEntries());
+  }
+
+  @Test
+  void aFeederClockMakesEveryFrameItPassedReportAlsoWithoutBids() throws Exception {
+    harness.processElement(WindowInput.clock("ieee33", GATE - 10 * MIN, GATE + 16 * MIN), GATE + 16 * MIN);
+    assertEquals(2, harness.numEventTimeTimers(), "the frames gated at GATE and GATE + 15 min");
+    harness.processWatermark(GATE - 2);
+    assertTrue(harness.extractOutputValues().isEmpty(), "an empty window also waits for its gate");
+    harness.processWatermark(GATE + 15 * MIN);
+    List<ClearedWindow> out = harness.extractOutputValues();
+    assertEquals(List.of(FRAME, FRAME + 15 * MIN), out.stream().map(ClearedWindow::frameStartMs).toList());
+    for (ClearedWindow w : out) {
+      assertEquals(ClearingStatus.NO_BIDS, w.report().status());
+      assertEquals(0, w.report().bids());
+      assertTrue(w.report().vMinPu() > 0.9 && w.report().vMinPu() < 1, "the base case's voltages: " + w.report());
+    }
+    assertEquals(0, harness.numKeyedStateEntries());
+  }
+
+  @Test
+  void aFrameWithBidsAndAClockReportsOnce() throws Exception {
+    add(bid("s1", Side.SELL, 5, 0.10, FRAME, GATE - 20 * MIN));
+    harness.processElement(WindowInput.clock("ieee33", GATE - 5 * MIN, GATE), GATE);
+    harness.processWatermark(GATE + 60 * MIN);
+    assertEquals(1, harness.extractOutputValues().size());
+    assertEquals(ClearingStatus.ONE_SIDED, harness.extractOutputValues().get(0).report().status());
+  }
+
+  @Test
+  void afterDaysOfSilenceOnlyTheLastDayOfEmptyFramesReports() throws Exception {
+    harness.processElement(WindowInput.clock("ieee33", GATE, GATE + 3 * 1440 * MIN), GATE);
+    assertEquals(96, harness.numEventTimeTimers(), "one day of 15-min frames, the rest is logged and counted");
   }
 }

@@ -43,12 +43,12 @@ class NonConvergingFeederHarnessTest {
     JobOptions options = JobOptions.defaults();
 
     var clearing = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new FrameClearingFunction(feeders, options)), new FeederKeys.OfBid(), Types.STRING);
+        new KeyedProcessOperator<>(new FrameClearingFunction(feeders, options)), new FeederKeys.OfInput(), Types.STRING);
     clearing.open();
     for (Side side : Side.values()) {
       Bid b = new Bid("b-" + side, "p-" + side, "ieee33", 18, side, 5, side == Side.BUY ? 0.3 : 0.1, FRAME,
           GATE - 60_000L, BuyerClass.STANDARD);
-      clearing.processElement(new ReceivedBid(b, "raw"), b.submittedAtMs());
+      clearing.processElement(WindowInput.bid(b, "raw"), b.submittedAtMs());
     }
     clearing.processWatermark(GATE);
     List<ClearedWindow> cleared = clearing.extractOutputValues();

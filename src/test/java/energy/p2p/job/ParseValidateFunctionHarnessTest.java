@@ -23,13 +23,20 @@ import org.junit.jupiter.api.Test;
 class ParseValidateFunctionHarnessTest {
   static final long FRAME = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
   static final long DAY = 86_400_000L;
-  OneInputStreamOperatorTestHarness<String, ReceivedBid> harness;
+  OneInputStreamOperatorTestHarness<IntakeRecord, WindowInput> harness;
+  BidIntake intake;
 
   @BeforeEach
   void open() throws Exception {
+    FeederFiles feeders = FeederFiles.read(Path.of("sample-data/feeders"));
+    intake = MarketJob.intake(new BidCodec(4096), feeders, JobOptions.defaults(), IntegrityOptions.defaults());
     harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new ParseValidateFunction(
-        new BidCodec(4096), FeederFiles.read(Path.of("sample-data/feeders")), JobOptions.defaults())));
+        feeders, JobOptions.defaults())));
     harness.open();
+  }
+
+  IntakeRecord read(String line) {
+    return intake.read(line, 0, IntakeRecord.NOT_RECEIVED);
   }
 
   @AfterEach
@@ -48,34 +55,34 @@ class ParseValidateFunctionHarnessTest {
 
   @Test
   void passesValidBidsWithTheirRawRecord() throws Exception {
-    harness.processElement(bid("a", FRAME), 0);
-    List<ReceivedBid> out = harness.extractOutputValues();
+    harness.processElement(read(bid("a", FRAME)), 0);
+    List<WindowInput> out = harness.extractOutputValues();
     assertEquals(1, out.size());
     assertEquals(bid("a", FRAME), out.get(0).raw());
   }
 
   @Test
   void skipsCsvHeadersAndBlankLinesWithoutRejectingThem() throws Exception {
-    harness.processElement(BidCodec.CSV_HEADER, 0);
-    harness.processElement("   ", 0);
+    harness.processElement(read(BidCodec.CSV_HEADER), 0);
+    harness.processElement(read("   "), 0);
     assertTrue(harness.extractOutputValues().isEmpty());
     assertTrue(rejections().isEmpty());
   }
 
   @Test
   void rejectsABidWhoseClockRunsYearsAheadOfTheStream() throws Exception {
-    harness.processElement(bid("now", FRAME), 0);
-    harness.processElement(bid("future", FRAME + 730 * DAY), 0);
-    harness.processElement(bid("tomorrow", FRAME + DAY - 15 * 60_000L), 0);
-    assertEquals(List.of("now", "tomorrow"),
-        harness.extractOutputValues().stream().map(b -> b.bid().bidId()).collect(Collectors.toList()));
+    harness.processElement(read(bid("now", FRAME)), 0);
+    harness.processElement(read(bid("future", FRAME + 730 * DAY)), 0);
+    harness.processElement(read(bid("tomorrow", FRAME + DAY - 15 * 60_000L)), 0);
+    assertEquals(List.of("now", "tomorrow"), harness.extractOutputValues().stream()
+        .filter(in -> !in.isClock()).map(b -> b.bid().bidId()).collect(Collectors.toList()));
     assertEquals(ReasonCode.BAD_TIMESTAMP, rejections().get(0).reason());
     assertEquals("future", rejections().get(0).bidId());
   }
 
   @Test
   void rejectsMalformedRecordsWithTheirRawText() throws Exception {
-    harness.processElement("{\"bidId\":\"x\"", 0);
+    harness.processElement(read("{\"bidId\":\"x\""), 0);
     assertEquals(ReasonCode.MALFORMED, rejections().get(0).reason());
     assertEquals("{\"bidId\":\"x\"", rejections().get(0).raw());
   }

@@ -11,7 +11,6 @@ import energy.p2p.model.Side;
 import energy.p2p.security.BidSignatures;
 import energy.p2p.security.Ed25519Keys;
 import energy.p2p.security.ParticipantRegistry;
-import energy.p2p.security.SignatureCheck;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -28,14 +27,22 @@ import org.junit.jupiter.api.Test;
 class SignedBidsHarnessTest {
   static final long FRAME = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
   static final KeyPair P = Ed25519Keys.fromSeed(new byte[32]);
-  OneInputStreamOperatorTestHarness<String, ReceivedBid> harness;
+  OneInputStreamOperatorTestHarness<IntakeRecord, WindowInput> harness;
+  BidIntake intake;
 
   @BeforeEach
   void open() throws Exception {
-    SignatureCheck check = new SignatureCheck(ParticipantRegistry.of(Map.of("p", Ed25519Keys.publicKeyBase64(P.getPublic()))));
+    ParticipantRegistry registry = ParticipantRegistry.of(Map.of("p", Ed25519Keys.publicKeyBase64(P.getPublic())));
+    FeederFiles feeders = FeederFiles.read(Path.of("sample-data/feeders"));
+    intake = MarketJob.intake(new BidCodec(4096), feeders, JobOptions.defaults(),
+        IntegrityOptions.defaults().withParticipants(registry));
     harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new ParseValidateFunction(
-        new BidCodec(4096), FeederFiles.read(Path.of("sample-data/feeders")), JobOptions.defaults(), check)));
+        feeders, JobOptions.defaults())));
     harness.open();
+  }
+
+  IntakeRecord read(String line) {
+    return intake.read(line, 0, IntakeRecord.NOT_RECEIVED);
   }
 
   @AfterEach
@@ -55,12 +62,12 @@ class SignedBidsHarnessTest {
   @Test
   void passesSignedBidsAndRejectsUnsignedForgedAndUnregisteredOnes() throws Exception {
     Bid good = bid("a", "p", FRAME);
-    harness.processElement(BidCodec.toJson(good, BidSignatures.sign(good, P.getPrivate())), 0);
-    harness.processElement(BidCodec.toJson(bid("b", "p", FRAME)), 0);
+    harness.processElement(read(BidCodec.toJson(good, BidSignatures.sign(good, P.getPrivate()))), 0);
+    harness.processElement(read(BidCodec.toJson(bid("b", "p", FRAME))), 0);
     Bid forged = bid("c", "p", FRAME);
-    harness.processElement(BidCodec.toJson(forged, BidSignatures.sign(forged, Ed25519Keys.generate().getPrivate())), 0);
+    harness.processElement(read(BidCodec.toJson(forged, BidSignatures.sign(forged, Ed25519Keys.generate().getPrivate()))), 0);
     Bid stranger = bid("d", "q", FRAME);
-    harness.processElement(BidCodec.toJson(stranger, BidSignatures.sign(stranger, P.getPrivate())), 0);
+    harness.processElement(read(BidCodec.toJson(stranger, BidSignatures.sign(stranger, P.getPrivate()))), 0);
     assertEquals(List.of("a"), harness.extractOutputValues().stream().map(r -> r.bid().bidId()).toList());
     assertEquals(List.of(ReasonCode.BAD_SIGNATURE, ReasonCode.BAD_SIGNATURE, ReasonCode.UNKNOWN_PARTICIPANT),
         rejections().stream().map(Rejection::reason).toList());
@@ -68,11 +75,11 @@ class SignedBidsHarnessTest {
 
   @Test
   void anUnsignedBidFromTheFutureDoesNotMoveTheEventTimeGuard() throws Exception {
-    harness.processElement(BidCodec.toJson(bid("x", "p", FRAME + 30L * 86_400_000L)), 0); // rejected: unsigned
+    harness.processElement(read(BidCodec.toJson(bid("x", "p", FRAME + 30L * 86_400_000L))), 0); // rejected: unsigned
     Bid next = bid("a", "p", FRAME);
-    harness.processElement(BidCodec.toJson(next, BidSignatures.sign(next, P.getPrivate())), 0);
+    harness.processElement(read(BidCodec.toJson(next, BidSignatures.sign(next, P.getPrivate()))), 0);
     Bid jump = bid("j", "p", FRAME + 2L * 86_400_000L); // 2 days ahead of the newest SIGNED bid
-    harness.processElement(BidCodec.toJson(jump, BidSignatures.sign(jump, P.getPrivate())), 0);
+    harness.processElement(read(BidCodec.toJson(jump, BidSignatures.sign(jump, P.getPrivate()))), 0);
     assertEquals(List.of("a"), harness.extractOutputValues().stream().map(r -> r.bid().bidId()).toList());
     assertEquals(List.of(ReasonCode.BAD_SIGNATURE, ReasonCode.BAD_TIMESTAMP),
         rejections().stream().map(Rejection::reason).toList());

@@ -1,6 +1,6 @@
 package energy.p2p.job.replay;
 
-import energy.p2p.job.BidSource;
+import energy.p2p.job.LineSource;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
@@ -9,10 +9,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Bounded replay source: the lines of one bids file (JSON Lines or CSV), read in order by a single
+ * Bounded replay input: the lines of one bids file (JSON Lines or CSV), read in order by a single
  * reader at parallelism 1, so event time advances as the file does and replays are deterministic.
  */
-public final class FileBidSource implements BidSource {
+public final class FileBidSource implements LineSource {
   private final String file;
 
   public FileBidSource(java.nio.file.Path file) {

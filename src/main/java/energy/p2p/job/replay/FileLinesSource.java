@@ -1,6 +1,6 @@
 package energy.p2p.job.replay;
 
-import energy.p2p.job.BidSource;
+import energy.p2p.job.LineSource;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A bounded text file read in order by one reader (replay's meter readings), with its own uid. */
-public final class FileLinesSource implements BidSource {
+public final class FileLinesSource implements LineSource {
   private final String file;
   private final String uid;
 

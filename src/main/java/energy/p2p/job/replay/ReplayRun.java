@@ -5,6 +5,7 @@ import energy.p2p.job.BidSource;
 import energy.p2p.job.FeederFiles;
 import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
+import energy.p2p.job.LineSource;
 import energy.p2p.job.MarketJob;
 import energy.p2p.job.MarketSinks;
 import energy.p2p.model.Allocation;
@@ -61,10 +62,10 @@ public final class ReplayRun {
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     String id = runId;
     FileBidSource file = new FileBidSource(bids);
-    BidSource counted = e -> {
+    BidSource counted = BidSource.of(e -> {
       var lines = file.create(e);
       return lines.map(new CountRead(id)).setParallelism(lines.getParallelism()).uid("count-read").name("count read");
-    };
+    });
     MarketSinks sinks = new MarketSinks(
         SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a)),
         SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r)),
@@ -72,7 +73,7 @@ public final class ReplayRun {
         1)
         .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER)),
             readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS)));
-    BidSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source");
+    LineSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source");
     return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
         .execute(env, "p2p-energy-trading replay " + bids.getFileName());
   }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.job.BidIntake;
 import energy.p2p.job.BidSource;
+import energy.p2p.job.IntakeRecord;
 import energy.p2p.job.FeederFiles;
 import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -88,9 +92,20 @@ class MarketJobKafkaITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.enableCheckpointing(300);
-    BidSource kafkaBids = KafkaEndpoints.source(k);
+    BidSource kafkaBids = KafkaEndpoints.bids(k);
     int failAt = lines.size() / 2;
-    BidSource failingOnce = e -> kafkaBids.create(e).map(new FailOnce(failAt)).name("inject failure");
+    BidSource failingOnce = new BidSource() {
+      @Override
+      public DataStream<IntakeRecord> create(StreamExecutionEnvironment e, BidIntake intake,
+          WatermarkStrategy<IntakeRecord> eventTime) {
+        return kafkaBids.create(e, intake, eventTime).map(new FailOnce(failAt)).name("inject failure");
+      }
+
+      @Override
+      public boolean watermarksPerSplit() {
+        return true;
+      }
+    };
     MarketSinks sinks = KafkaEndpoints.sinks(k).withIntegrity(KafkaEndpoints.lines(k, "ledger-eos", "ledger"),
         KafkaEndpoints.lines(k, "settlements-eos", "settlements"));
     new MarketJob(failingOnce, sinks, FeederFiles.read(feeders), JobOptions.defaults(), new BidCodec(4096),
@@ -136,7 +151,7 @@ class MarketJobKafkaITCase {
   }
 
   /** Throws once when the n-th record passes (then Flink restores from the last checkpoint). */
-  static final class FailOnce implements MapFunction<String, String> {
+  static final class FailOnce implements MapFunction<IntakeRecord, IntakeRecord> {
     private final int n;
 
     FailOnce(int n) {
@@ -144,7 +159,7 @@ class MarketJobKafkaITCase {
     }
 
     @Override
-    public String map(String line) throws Exception {
+    public IntakeRecord map(IntakeRecord line) throws Exception {
       Thread.sleep(5); // let checkpoints complete while records flow
       if (SEEN.incrementAndGet() == n && FAILED.compareAndSet(false, true)) {
         throw new RuntimeException("injected failure");

@@ -90,7 +90,7 @@ class PartitionWatermarksKafkaITCase {
         "g-pw", "tx-pw", new Properties(), false, true);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1); // one reader for both partitions
-    new MarketJob(KafkaEndpoints.source(k), KafkaEndpoints.sinks(k), FeederFiles.read(feeders),
+    new MarketJob(KafkaEndpoints.bids(k), KafkaEndpoints.sinks(k), FeederFiles.read(feeders),
         JobOptions.defaults(), codec).execute(env, "partition-watermarks");
 
     List<String> late = consume("rejections-pw", Duration.ofSeconds(2)).stream()

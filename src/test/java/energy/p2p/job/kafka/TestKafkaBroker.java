@@ -54,9 +54,19 @@ final class TestKafkaBroker implements AutoCloseable {
 
   /** Creates the topics (name → partitions) and waits for their leaders. */
   void createTopics(Map<String, Integer> partitions) throws Exception {
+    createTopics(partitions, Map.of());
+  }
+
+  /** A bids topic as the live market needs it: the broker stamps every record (LogAppendTime). */
+  void createBidsTopic(String name, int partitions) throws Exception {
+    createTopics(Map.of(name, partitions), Map.of(name, Map.of("message.timestamp.type", "LogAppendTime")));
+  }
+
+  /** Creates the topics (name → partitions) with per-topic configs and waits for their leaders. */
+  void createTopics(Map<String, Integer> partitions, Map<String, Map<String, String>> configs) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       List<NewTopic> topics = new ArrayList<>();
-      partitions.forEach((t, n) -> topics.add(new NewTopic(t, n, (short) 1)));
+      partitions.forEach((t, n) -> topics.add(new NewTopic(t, n, (short) 1).configs(configs.getOrDefault(t, Map.of()))));
       admin.createTopics(topics).all().get();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       for (String t : partitions.keySet()) { // producing before leaders exist loses records
