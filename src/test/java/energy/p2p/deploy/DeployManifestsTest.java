@@ -91,6 +91,8 @@ class DeployManifestsTest {
     assertEquals("standalone-job", command.get(0));
     assertTrue(command.contains("energy.p2p.cli.Main") && command.contains("run"));
     assertEquals(2, Yaml.map(Yaml.map(services, "taskmanager"), "deploy").get("replicas"));
+    assertTrue(Yaml.list(jobManager, "volumes").contains(
+        "../../target/p2p-energy-trading-job.jar:/opt/flink/usrlib/p2p-energy-trading-job.jar:ro"));
     String properties = (String) Yaml.map(compose, "x-flink-config").get("FLINK_PROPERTIES");
     Configuration conf = flinkConfiguration(Yaml.parse(properties));
     assertProductionState(conf);
