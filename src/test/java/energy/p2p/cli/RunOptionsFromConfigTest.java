@@ -75,7 +75,7 @@ class RunOptionsFromConfigTest {
   void optionsInNeitherPlaceKeepTheirAnnotatedDefaults() {
     RunCommand run = parse(KAFKA);
     assertEquals(15, run.jobArgs.frameMinutes);
-    assertEquals(Duration.ofSeconds(60), run.checkpointInterval);
+    assertEquals(Duration.ofSeconds(1), run.checkpointInterval);
     assertTrue(run.requireSignatures);
     assertEquals("bids", run.bidsTopic);
   }
