@@ -4,14 +4,16 @@
 # resolves from deploy/local-cluster/pom.xml. Work dir, ports: see common.sh.
 #
 #   cluster.sh start [N]                         JobManager + N TaskManagers (default 2)
-#   cluster.sh submit JAR [--parallelism P] [--savepoint PATH] [-- PROGRAM ARGS...]   -> job id
+#   cluster.sh submit JAR [--parallelism P] [--savepoint PATH] [--conf KEY=VALUE]... [-- PROGRAM ARGS...]
+#                                                -> job id; --conf goes into the run request's
+#                                                flinkConfiguration (e.g. --conf p2p.frame-minutes=30)
 #   cluster.sh list                              jobs with their state
 #   cluster.sh wait-running JOB_ID [SECONDS]     until every task of the job runs
 #   cluster.sh wait-checkpoint JOB_ID [SECONDS]  until one more checkpoint has completed
 #   cluster.sh stop-with-savepoint JOB_ID        -> savepoint path (the job ends FINISHED)
 #   cluster.sh resume SAVEPOINT [--parallelism P] [-- PROGRAM ARGS...]
-#                                                re-submits the job that wrote SAVEPOINT (same jar,
-#                                                same arguments unless given) from that savepoint
+#                                                re-submits the job that wrote SAVEPOINT (same jar and
+#                                                --conf, same arguments unless given) from that savepoint
 #   cluster.sh cancel JOB_ID
 #   cluster.sh metrics JOB_ID [REGEX]            the job's metrics matching REGEX: sum/min/max over subtasks
 #   cluster.sh add-taskmanager [NAME]            one more TaskManager JVM
@@ -125,37 +127,41 @@ upload_jar() {
   basename "$(jq -r .filename <<<"$resp")" | tee "$idfile"
 }
 
-# run_jar JAR_ID PARALLELISM SAVEPOINT ARGS... -> job id; records how the job was started.
+# run_jar JAR_ID PARALLELISM SAVEPOINT CONF_JSON ARGS... -> job id; records how the job was started.
 run_jar() {
-  local jar_id=$1 parallelism=$2 savepoint=$3 body resp job
-  shift 3
-  body=$(jq -n --arg entry "$ENTRY_CLASS" --arg p "$parallelism" --arg sp "$savepoint" \
+  local jar_id=$1 parallelism=$2 savepoint=$3 conf=$4 body resp job
+  shift 4
+  body=$(jq -n --arg entry "$ENTRY_CLASS" --arg p "$parallelism" --arg sp "$savepoint" --argjson conf "$conf" \
     '{entryClass: $entry, programArgsList: $ARGS.positional}
      + (if $p == "" then {} else {parallelism: ($p | tonumber)} end)
-     + (if $sp == "" then {} else {savepointPath: $sp, allowNonRestoredState: false} end)' --args -- "$@")
+     + (if $sp == "" then {} else {savepointPath: $sp, allowNonRestoredState: false} end)
+     + (if $conf == {} then {} else {flinkConfiguration: $conf} end)' --args -- "$@")
   resp=$(curl -sS -X POST -H 'Content-Type: application/json' -d "$body" "$REST/jars/$jar_id/run") \
     || die "POST /jars/$jar_id/run failed"
   job=$(jq -r '.jobid // empty' <<<"$resp")
   [ -n "$job" ] || die "the job was not submitted: $(jq -r '.errors // . | tostring' <<<"$resp" | head -c 3000)"
-  jq -n --arg jar "$jar_id" --arg p "$parallelism" --arg sp "$savepoint" \
-    '{jarId: $jar, parallelism: $p, fromSavepoint: $sp, args: $ARGS.positional}' --args -- "$@" \
+  jq -n --arg jar "$jar_id" --arg p "$parallelism" --arg sp "$savepoint" --argjson conf "$conf" \
+    '{jarId: $jar, parallelism: $p, fromSavepoint: $sp, conf: $conf, args: $ARGS.positional}' --args -- "$@" \
     >"$WORK/jobs/$job.json"
   echo "$job"
 }
 
 cmd_submit() {
-  local jar=${1:?usage: submit JAR [--parallelism P] [--savepoint PATH] [-- ARGS]} parallelism="" savepoint=""
+  local jar=${1:?usage: submit JAR [--parallelism P] [--savepoint PATH] [--conf K=V]... [-- ARGS]} parallelism="" savepoint=""
+  local conf='{}'
   shift
   while [ $# -gt 0 ]; do
     case $1 in
       --parallelism) parallelism=$2; shift 2 ;;
       --savepoint) savepoint=$2; shift 2 ;;
+      --conf) conf=$(jq -c --arg kv "$2" '. + {($kv | split("=")[0]): ($kv | split("=")[1:] | join("="))}' <<<"$conf"); shift 2 ;;
       --) shift; break ;;
       *) die "unknown option $1 (program arguments go after --)" ;;
     esac
   done
   local job
-  job=$(run_jar "$(upload_jar "$jar")" "$parallelism" "$savepoint" "$@")
+  log "submitting $(basename "$jar")${conf:+ with configuration $conf}"
+  job=$(run_jar "$(upload_jar "$jar")" "$parallelism" "$savepoint" "$conf" "$@")
   log "submitted job $job${parallelism:+ at parallelism $parallelism}${savepoint:+ from $savepoint}"
   echo "$job"
 }
@@ -176,7 +182,7 @@ cmd_resume() {
   [ ${#args[@]} -gt 0 ] || mapfile -t args < <(jq -r '.args[]' "$from")
   [ -n "$parallelism" ] || parallelism=$(jq -r .parallelism "$from")
   local job
-  job=$(run_jar "$(jq -r .jarId "$from")" "$parallelism" "$savepoint" "${args[@]}")
+  job=$(run_jar "$(jq -r .jarId "$from")" "$parallelism" "$savepoint" "$(jq -c '.conf // {}' "$from")" "${args[@]}")
   log "resumed as job $job from $savepoint${parallelism:+ at parallelism $parallelism}"
   echo "$job"
 }

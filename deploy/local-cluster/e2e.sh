@@ -10,7 +10,9 @@
 # The REST API is queried for the job and its own metrics. Every process started here is stopped on
 # exit, whatever happens (trap). Prints "E2E PASSED" on success; exit status 0 only then.
 #
-# Needs: java 17, mvn, curl, jq, the shaded jar (built if absent). ~2-4 min on 2 cores.
+# Needs: java 17, mvn, curl, jq, the two jars (built if absent): the cluster runs the thin job jar
+# (target/p2p-energy-trading-job.jar) on a classpath shaped like a Flink 2.2 lib/, the offline references
+# run the CLI jar. ~2-4 min on 2 cores. It binds ports: run it under flock /tmp/p2p-ports.lock.
 # Env: P2P_CLUSTER_DIR (default target/e2e-cluster, wiped first), P2P_REST_PORT (18081),
 #      P2P_RPC_PORT (16123), P2P_KAFKA_PORT (19092), P2P_E2E_FRAMES (8), P2P_E2E_BIDS (30 per window)
 set -euo pipefail
@@ -24,7 +26,8 @@ source "$HERE/common.sh"
 require_tools java javac mvn curl jq sort diff
 CLUSTER=$HERE/cluster.sh
 BROKER=$HERE/kafka-broker.sh
-JAR=${P2P_JAR:-$REPO/target/p2p-energy-trading.jar}
+JAR=${P2P_JAR:-$REPO/target/p2p-energy-trading-job.jar}
+CLI_JAR=$REPO/target/p2p-energy-trading.jar
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 FEEDERS=(f-north f-south f-east)
 FRAMES=${P2P_E2E_FRAMES:-8}
@@ -50,7 +53,7 @@ fail() { echo "E2E CHECK FAILED: $*" >&2; exit 1; }
 tool() { java -cp "$WORK/tools:$KAFKA_CP" BidStreamTool "$@"; }
 
 step "build inputs: jar, feeders ${FEEDERS[*]}, $FRAMES frames x $BIDS_PER_WINDOW bids per window"
-[ -f "$JAR" ] || (cd "$REPO" && mvn -q -o package -DskipTests) || die "could not build $JAR"
+[ -f "$JAR" ] && [ -f "$CLI_JAR" ] || (cd "$REPO" && mvn -q -o package -DskipTests) || die "could not build $JAR"
 mkdir -p "$DATA/feeders" "$OUT" "$WORK/tools"
 for f in "${FEEDERS[@]}"; do # the IEEE 33-bus sample feeder under three ids
   sed "s/\"ieee33\"/\"$f\"/" "$REPO/sample-data/feeders/ieee33.json" >"$DATA/feeders/$f.json"
@@ -70,11 +73,14 @@ wait "$broker_start" || die "the Kafka broker did not start"
 "$BROKER" create-topics 2
 "$CLUSTER" status
 
-# The production entry point, as an operator submits it (docs/operations.md).
-JOB_ARGS=(run --bootstrap-servers "$BOOTSTRAP" --feeders "$DATA/feeders" --checkpoint-interval 2s --no-require-signatures)
+# The production entry point, as an operator submits it (docs/operations.md): where to read and write
+# as arguments, the rest as Flink configuration of the submission (p2p.<option>, what a FlinkDeployment's
+# flinkConfiguration carries) - both paths of `run` are exercised on a real cluster.
+JOB_ARGS=(run --bootstrap-servers "$BOOTSTRAP" --feeders "$DATA/feeders")
+JOB_CONF=(--conf p2p.checkpoint-interval=2s --conf p2p.require-signatures=false)
 
-step "submit the job at parallelism 1 and stream frames 0-2"
-JOB=$("$CLUSTER" submit "$JAR" --parallelism 1 -- "${JOB_ARGS[@]}")
+step "submit $(basename "$JAR") at parallelism 1 and stream frames 0-2"
+JOB=$("$CLUSTER" submit "$JAR" --parallelism 1 "${JOB_CONF[@]}" -- "${JOB_ARGS[@]}")
 "$CLUSTER" wait-running "$JOB"
 for f in 0 1 2; do tool produce "$BOOTSTRAP" bids "$DATA/stream.tsv" "$f" $((f + 1)); done
 "$CLUSTER" wait-checkpoint "$JOB"
@@ -115,9 +121,9 @@ grep -q 'bidsReceived' "$OUT/metrics.txt" || fail "the project's metrics are not
 
 step "stop the cluster and the broker; run the offline references"
 "$CLUSTER" stop
-java -jar "$JAR" clear --bids "$DATA/valid.jsonl" --feeders "$DATA/feeders" \
+java -jar "$CLI_JAR" clear --bids "$DATA/valid.jsonl" --feeders "$DATA/feeders" \
   --out "$OUT/clear-allocations.jsonl" 2>"$OUT/clear.err"
-java -jar "$JAR" replay --bids "$DATA/stream.jsonl" --feeders "$DATA/feeders" --out "$OUT/replay" \
+java -jar "$CLI_JAR" replay --bids "$DATA/stream.jsonl" --feeders "$DATA/feeders" --out "$OUT/replay" \
   --parallelism 2 >"$OUT/replay.out" 2>&1
 
 step "compare"

@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the production entry, Kafka in and out; also the main of a jar submitted to a cluster. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = FlinkConfigDefaults.class,
     description = {"Run the streaming job against Kafka: bids from --bids-topic, allocations, clearing reports",
         "and rejected bids to their topics, the hash-chained ledger to --ledger-topic and settlements against",
         "--meter-readings-topic to --settlements-topic; exactly-once (Kafka transactions) when checkpointing is on.",

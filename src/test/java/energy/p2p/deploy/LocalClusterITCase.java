@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JobManager and two TaskManager JVMs; stop-with-savepoint, resume at parallelism 2, a
  * TaskManager killed with SIGKILL and replaced while bids stream in), then checks its outputs
  * itself: the committed allocations are exactly the offline clear's, none lost, none twice, and
- * no process of the run is left behind. Run by failsafe in {@code mvn verify} (needs the jar).
+ * no process of the run is left behind. The cluster runs the thin job jar on a classpath shaped like a Flink
+ * 2.2 lib/ (JobJarITCase checks that shape). Run by failsafe in {@code mvn verify} (needs both jars).
  */
 class LocalClusterITCase {
   private static final Path SCRIPT = Path.of("deploy/local-cluster/e2e.sh");
@@ -30,6 +31,9 @@ class LocalClusterITCase {
   void exactlyOnceThroughSavepointRescaleAndTaskManagerLoss(@TempDir Path tmp) throws Exception {
     Path work = tmp.resolve("cluster");
     Path log = tmp.resolve("e2e.log");
+    // Ports: free ones of its own (below). Run the build that reaches this test under
+    // `flock /tmp/p2p-ports.lock mvn verify` (.ci/run does): a flock taken here would wait forever on the
+    // lock that command already holds.
     ProcessBuilder e2e = new ProcessBuilder("bash", SCRIPT.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     e2e.environment().put("P2P_CLUSTER_DIR", work.toString());
@@ -46,6 +50,7 @@ class LocalClusterITCase {
     String output = Files.readString(log, StandardCharsets.UTF_8);
     System.out.println(output);
     assertTrue(finished, "e2e.sh did not finish within 10 minutes");
+    assertTrue(output.contains("p2p-energy-trading-job.jar"), "the cluster ran the job jar");
     assertEquals(0, run.exitValue(), "e2e.sh failed; its output is above");
     assertTrue(output.contains("E2E PASSED"));
 
