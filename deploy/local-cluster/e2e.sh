@@ -77,7 +77,9 @@ wait "$broker_start" || die "the Kafka broker did not start"
 # as arguments, the rest as Flink configuration of the submission (p2p.<option>, what a FlinkDeployment's
 # flinkConfiguration carries) - both paths of `run` are exercised on a real cluster.
 JOB_ARGS=(run --bootstrap-servers "$BOOTSTRAP" --feeders "$DATA/feeders")
-JOB_CONF=(--conf p2p.checkpoint-interval=2s --conf p2p.require-signatures=false)
+# The generated day is history (frames of 2026-11-24): submittedAt is its clock, as in a backfill.
+# The live time model (receipt time + gate clock) has its own tests (LiveMarketKafkaITCase, bench-live.sh).
+JOB_CONF=(--conf p2p.checkpoint-interval=2s --conf p2p.require-signatures=false --conf p2p.event-time=submitted-at)
 
 step "submit $(basename "$JAR") at parallelism 1 and stream frames 0-2"
 JOB=$("$CLUSTER" submit "$JAR" --parallelism 1 "${JOB_CONF[@]}" -- "${JOB_ARGS[@]}")

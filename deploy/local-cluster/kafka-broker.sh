@@ -95,10 +95,12 @@ cmd_start() {
 cmd_create_topics() {
   local partitions=${1:-2} t pids=() timestamps
   for t in "${TOPICS[@]}"; do # one JVM per topic, in parallel
-    # outputs: the broker stamps records itself; the job's own timestamps are event times, which
-    # Kafka refuses when they lie more than an hour ahead of its clock (a bid from a wrong clock)
+    # the broker stamps records itself: on bids, that receipt time is what judges gate closure in the
+    # live market (run --event-time receipt); on outputs, the job's own timestamps are event times,
+    # which Kafka refuses when they lie more than an hour ahead of its clock. Meter readings keep
+    # the meters' own timestamps.
     timestamps=LogAppendTime
-    [ "$t" != bids ] && [ "$t" != meter-readings ] || timestamps=CreateTime
+    [ "$t" != meter-readings ] || timestamps=CreateTime
     kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
       --topic "$t" --partitions "$partitions" --replication-factor 1 \
       --config "message.timestamp.type=$timestamps" >&2 &

@@ -157,6 +157,11 @@ public final class AlertingKafkaSink<IN>
       public void signalAlreadyCommitted() {
         request.signalAlreadyCommitted();
       }
+
+      @Override
+      public String toString() {
+        return "transaction " + request.getCommittable().getTransactionalId() + " of topic '" + topic + "'";
+      }
     }
   }
 }

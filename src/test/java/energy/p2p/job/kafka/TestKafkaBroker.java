@@ -34,14 +34,20 @@ final class TestKafkaBroker implements AutoCloseable {
   }
 
   static TestKafkaBroker start() throws Exception {
-    KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+    return start(Map.of());
+  }
+
+  /** A broker with extra server settings (e.g. how often it aborts timed-out transactions). */
+  static TestKafkaBroker start(Map<String, String> serverConfig) throws Exception {
+    KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
             .setBootstrapMetadataVersion(MetadataVersion.latestProduction()) // the default is unreleased
             .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
         .setConfigProp("transaction.state.log.replication.factor", "1")
         .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
+        .setConfigProp("group.initial.rebalance.delay.ms", "0");
+    serverConfig.forEach(builder::setConfigProp);
+    KafkaClusterTestKit kafka = builder.build();
     kafka.format();
     kafka.startup();
     kafka.waitForReadyBrokers();
