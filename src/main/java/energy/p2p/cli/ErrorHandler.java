@@ -17,8 +17,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         || e instanceof java.io.UncheckedIOException) {
       cmd.getErr().println("error: " + message);
     } else {
-      cmd.getErr().println("error: " + e.getClass().getSimpleName() + ": " + message);
+      cmd.getErr().println("error: " + e.getClass().getSimpleName() + ": " + message + rootCause(e));
     }
     return 1;
+  }
+
+  /** " (cause: Type: message)" of the innermost cause: "Job execution failed." alone names nothing. */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? "" : " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 }

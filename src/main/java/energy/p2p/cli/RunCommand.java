@@ -12,6 +12,7 @@ import energy.p2p.job.kafka.KafkaEndpoints;
 import energy.p2p.job.kafka.LostTransactionPolicy;
 import energy.p2p.job.kafka.KafkaOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code run}: the production entry, Kafka in and out; also the main of a jar submitted to a cluster. */
 @Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = FlinkConfigDefaults.class,
@@ -127,6 +130,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--meter-readings-topic", defaultValue = "meter-readings", description = "Default: ${DEFAULT-VALUE}.")
   String meterReadingsTopic;
 
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   JobArgs jobArgs = new JobArgs();
 
@@ -157,10 +163,13 @@ public final class RunCommand implements Callable<Integer> {
     MarketJob job = new MarketJob(KafkaEndpoints.bids(kafka, topic.partitions()), sinks, feederFiles, options,
         new BidCodec(options.validation().maxRecordBytes()), integrity,
         KafkaEndpoints.lines(kafka, meterReadingsTopic), ticking ? KafkaEndpoints.gateTicks(kafka) : null);
-    System.err.println("run: " + describe(options, topic, ticking));
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("run: " + describe(options, topic, ticking, err));
+    err.flush();
     var result = job.execute(env, "p2p-energy-trading run " + bidsTopic);
-    System.err.println(result.isJobExecutionResult()
+    err.println(result.isJobExecutionResult()
         ? "run finished after " + result.getNetRuntime() + " ms" : "submitted job " + result.getJobID());
+    err.flush();
     return 0;
   }
 
@@ -176,13 +185,13 @@ public final class RunCommand implements Callable<Integer> {
         + "--trust-create-time if only the market's own gateway produces to it.");
   }
 
-  private String describe(JobOptions options, BidsTopic topic, boolean ticking) {
+  private String describe(JobOptions options, BidsTopic topic, boolean ticking, PrintWriter err) {
     if (options.timeModel() == TimeModel.SUBMITTED_AT) {
       return "event time = submittedAt (out-of-orderness " + options.outOfOrderness().toSeconds() + " s), "
           + topic.partitions() + " partitions";
     }
     if (jobArgs.outOfOrdernessSeconds != JobArgs.DEFAULT_OUT_OF_ORDERNESS_SECONDS) {
-      System.err.println("run: --out-of-orderness-seconds is ignored with --event-time receipt "
+      err.println("run: --out-of-orderness-seconds is ignored with --event-time receipt "
           + "(the broker's receipt time judges lateness; it applies to --event-time submitted-at and replay)");
     }
     return "event time = receipt (Kafka record timestamp, " + (topic.logAppendTime() ? "LogAppendTime" : "CreateTime")
