@@ -79,14 +79,18 @@ cmd_start() {
   fi
   # the readiness check below reads this log: keep a previous run's apart
   [ ! -f "$LOGS/kafka.log" ] || mv "$LOGS/kafka.log" "$LOGS/kafka.log.$(date +%s)"
+  # the classpath first: resolved inside the background command, it would leave a window in which
+  # the PID is still a shell's, not the broker's, and the liveness check below would misjudge it
+  local cp pid i
+  cp=$(kafka_classpath)
   # -Dp2p.work names the work dir on the command line, so stop/cleanup can recognise the PID
   nohup java -Xmx512m -Dp2p.work="$WORK" -Dlog4j2.configurationFile="file:$KDIR/log4j2.properties" \
-    -cp "$(kafka_classpath)" kafka.Kafka "$KDIR/server.properties" >"$LOGS/kafka.out" 2>&1 </dev/null &
-  echo $! >"$PIDS/kafka.pid"
-  local i
+    -cp "$cp" kafka.Kafka "$KDIR/server.properties" >"$LOGS/kafka.out" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$PIDS/kafka.pid"
   for i in $(seq 1 240); do
-    grep -q 'Kafka Server started' "$LOGS/kafka.log" 2>/dev/null && { log "Kafka broker up on $BOOTSTRAP (pid $!)"; return 0; }
-    owned_pid kafka >/dev/null || die "the broker died: $(tail -20 "$LOGS/kafka.out")"
+    grep -q 'Kafka Server started' "$LOGS/kafka.log" 2>/dev/null && { log "Kafka broker up on $BOOTSTRAP (pid $pid)"; return 0; }
+    kill -0 "$pid" 2>/dev/null || die "the broker died: $(tail -20 "$LOGS/kafka.out" 2>/dev/null)"
     sleep 0.25
   done
   die "the broker did not start within 60 s; see $LOGS/kafka.log"

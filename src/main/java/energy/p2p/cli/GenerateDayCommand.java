@@ -37,6 +37,10 @@ public final class GenerateDayCommand implements Callable<Integer> {
   @Option(names = "--frames", description = "Override the preset's number of 15-min frames (1..96).")
   Integer frames;
 
+  @Option(names = "--first-frame", description = "Index of the first 15-min frame (0 = midnight UTC, 48 = noon). "
+      + "Default: the preset's (0).")
+  Integer firstFrame;
+
   @Option(names = "--seed", description = "Override the preset's seed.")
   Long seed;
 
@@ -56,7 +60,7 @@ public final class GenerateDayCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--preset must be sample or utility-day, got " + preset);
     };
     DayConfig c = new DayConfig(feeders != null ? feeders : base.feeders(),
-        prosumers != null ? prosumers : base.prosumersPerFeeder(), base.firstFrame(),
+        prosumers != null ? prosumers : base.prosumersPerFeeder(), firstFrame != null ? firstFrame : base.firstFrame(),
         frames != null ? frames : base.frames(),
         base.activity(), base.badEvery(), base.day(), seed != null ? seed : base.seed(), base.lastFeederVMinPu());
     Path dir = template.toAbsolutePath().getParent();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RunCommand.class,
       BenchReplayCommand.class,
+      BenchLiveCommand.class,
       GenerateDayCommand.class,
       SynthFeederCommand.class,
       ClearCommand.class,
