@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * other line parsed ({@link BidCodec}) and validated ({@link BidValidator}); then, per (feeder,
  * frame) window in file order, a repeated bidId is DUPLICATE (the first wins) and bids beyond the
  * window limit are CAPACITY. Offline there is no watermark, so LATE only comes from the validator
- * (submitted at or after gate closure). As in the job, the valid bids' submittedAt is the market's
- * clock, in file order: every feeder gets a window (empty, reported NO_BIDS) for each frame whose
- * gate closure the newest submittedAt passes after the first valid bid ({@link GateCalendar}).
+ * (submitted at or after gate closure). As in the job's replay, every feeder gets a window (empty,
+ * reported NO_BIDS) for each frame between the earliest and the latest frame of the valid bids (a gap
+ * of more than a day keeps only its last day: {@link GateCalendar}).
  */
 final class BidFileWindows {
   /** A rejected line with its 1-based line number. */
@@ -48,7 +48,7 @@ final class BidFileWindows {
   long records;
   private final List<String> feederIds;
   private final GateCalendar calendar;
-  private long clockMs = Long.MIN_VALUE;
+  private final java.util.TreeSet<Long> framesWithBids = new java.util.TreeSet<>();
 
   private BidFileWindows(List<String> feederIds, ValidationConfig config) {
     this.feederIds = feederIds;
@@ -78,6 +78,7 @@ final class BidFileWindows {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("bids file not found: " + file);
     }
+    out.addSpanWindows(config);
     return out;
   }
 
@@ -94,7 +95,7 @@ final class BidFileWindows {
       skipped.add(new Skipped(number, invalid.get()));
       return;
     }
-    advanceClock(bid.submittedAtMs());
+    framesWithBids.add(bid.frameStartMs());
     Window w = new Window(bid.feederId(), bid.frameStartMs());
     Set<String> seen = ids.computeIfAbsent(w, k -> new HashSet<>());
     if (seen.contains(bid.bidId())) {
@@ -111,21 +112,18 @@ final class BidFileWindows {
     windows.computeIfAbsent(w, k -> new ArrayList<>()).add(bid);
   }
 
-  /** The job's feeder clocks: frames whose gate closure the newest valid submittedAt passes get a window. */
-  private void advanceClock(long submittedAtMs) {
-    long before = clockMs;
-    if (submittedAtMs <= before) {
-      return;
-    }
-    clockMs = submittedAtMs;
-    if (before == Long.MIN_VALUE) {
-      return;
-    }
-    GateCalendar.Range closed = calendar.closed(before, submittedAtMs);
-    for (long frame = closed.first(); frame <= closed.last(); frame += closed.frameMs()) {
-      for (String feederId : feederIds) {
-        windows.computeIfAbsent(new Window(feederId, frame), k -> new ArrayList<>());
+  /** The job's feeder clocks over the file: every frame of the span, gaps over a day capped as the job caps them. */
+  private void addSpanWindows(ValidationConfig config) {
+    Long previous = null;
+    for (long frame : framesWithBids) {
+      long from = previous == null ? config.gateClosureMs(frame) - 1 : config.gateClosureMs(previous);
+      GateCalendar.Range span = calendar.closed(from, config.gateClosureMs(frame));
+      for (long f = span.first(); f <= span.last(); f += span.frameMs()) {
+        for (String feederId : feederIds) {
+          windows.computeIfAbsent(new Window(feederId, f), k -> new ArrayList<>());
+        }
       }
+      previous = frame;
     }
   }
 

@@ -25,18 +25,19 @@ import org.apache.flink.util.Collector;
  * submittedAt further ahead of the newest one accepted than {@link JobOptions#maxEventTimeJump()}
  * is BAD_TIMESTAMP, so one wrong clock cannot drag replay's watermark into the future.
  *
- * <p>The clocks follow each partition's time: its receipt time ({@link TimeModel#RECEIPT}: every
- * record, gate ticks and garbage included, so neither a silent nor a garbage-only partition holds
- * a window back) or its accepted bids' submittedAt ({@link TimeModel#SUBMITTED_AT}).
+ * <p>The clocks ({@link FeederClocks}) follow each partition's receipt time ({@link TimeModel#RECEIPT}:
+ * every record, gate ticks and garbage included, so neither a silent nor a garbage-only partition
+ * holds a window back) or the span of frames its accepted bids are for
+ * ({@link TimeModel#SUBMITTED_AT}).
  *
  * <p>State (union list state: after rescaling each reader takes the maximum): the newest
- * submittedAt accepted ({@code newest-submitted-at}) and each partition's time
- * ({@code partition-times}, {partition, newestMs}).
+ * submittedAt accepted ({@code newest-submitted-at}) and each partition's span
+ * ({@code partition-spans}, {partition, low, high}: first and newest receipt time, or first and last frame).
  */
 public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, WindowInput> implements CheckpointedFunction {
   static final ListStateDescriptor<Long> NEWEST = new ListStateDescriptor<>("newest-submitted-at", Types.LONG);
   static final ListStateDescriptor<long[]> PARTITION_TIMES =
-      new ListStateDescriptor<>("partition-times", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+      new ListStateDescriptor<>("partition-spans", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
 
   private final FeederFiles feederFiles;
   private final JobOptions options;
@@ -63,17 +64,17 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
       newestMs = Math.max(newestMs, t);
     }
     clocks = new FeederClocks(options.validation(), new ArrayList<>(feederFiles.feeders().keySet()));
-    for (long[] pt : timesState.get()) {
-      clocks.restore((int) pt[0], pt[1]);
+    for (long[] span : timesState.get()) {
+      clocks.restore((int) span[0], span[1], span[2]);
     }
   }
 
   @Override
   public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
     newestState.update(List.of(newestMs));
-    List<long[]> times = new ArrayList<>();
-    clocks.newest().forEach((p, t) -> times.add(new long[] {p, t}));
-    timesState.update(times);
+    List<long[]> spans = new ArrayList<>();
+    clocks.spans().forEach((p, span) -> spans.add(new long[] {p, span[0], span[1]}));
+    timesState.update(spans);
   }
 
   @Override
@@ -98,7 +99,7 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
       accept(in, ctx, out);
     }
     if (receipt) {
-      clocks.advance(in.partition(), in.receivedAtMs(), out::collect);
+      clocks.receivedAt(in.partition(), in.receivedAtMs(), out::collect);
     }
   }
 
@@ -116,7 +117,7 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
     valid.inc();
     if (options.timeModel() == TimeModel.SUBMITTED_AT) {
       // before the bid: the bid raises the watermark, and the clock's timers must exist by then
-      clocks.advance(in.partition(), bid.submittedAtMs(), out::collect);
+      clocks.bidFor(in.partition(), bid.frameStartMs(), out::collect);
     }
     out.collect(WindowInput.bid(bid, in.raw()));
   }

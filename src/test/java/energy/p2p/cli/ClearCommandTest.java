@@ -44,8 +44,12 @@ class ClearCommandTest extends InProcessCli {
       matched += a.get("quantityKwh").asDouble();
     }
     List<String> reportLines = Files.readAllLines(reports);
-    assertEquals(1, reportLines.size(), "one window in the sample");
-    JsonNode r = MAPPER.readTree(reportLines.get(0));
+    assertEquals(5, reportLines.size(), "the sample's window on ieee33, and the same frame of the 4 other feeders");
+    for (String other : reportLines.subList(0, 4)) {
+      assertEquals("NO_BIDS", MAPPER.readTree(other).get("status").asText(), other);
+    }
+    JsonNode r = MAPPER.readTree(reportLines.get(4));
+    assertEquals("ieee33", r.get("feederId").asText());
     assertEquals(List.of("feederId", "frameStart", "bids", "buyers", "sellers", "matchedKwh",
         "buyerWelfare", "sellerWelfare", "socialWelfare", "paretoFrontSize", "compromiseRule",
         "vMinPu", "vMaxPu", "status", "evaluations", "solveMillis", "perClass"),
@@ -56,7 +60,7 @@ class ClearCommandTest extends InProcessCli {
     assertEquals(matched, r.get("matchedKwh").asDouble(), 1e-9);
     assertEquals(0, r.get("solveMillis").asLong(), "no wall-clock time in deterministic output");
     assertTrue(r.get("socialWelfare").asDouble() <= r.get("welfareUpperBound").asDouble() + 1e-9);
-    assertTrue(err.toString().contains("20 bids read, 20 cleared in 1 windows, 0 skipped"), err.toString());
+    assertTrue(err.toString().contains("20 bids read, 20 cleared in 5 windows, 0 skipped"), err.toString());
     assertEquals("", out.toString(), "stdout stays clean");
   }
 
@@ -79,16 +83,14 @@ class ClearCommandTest extends InProcessCli {
     assertTrue(log.contains("skipped line 21: DUPLICATE (bid b-00001)"), log);
     assertTrue(log.contains("skipped line 22: UNKNOWN_BUS (bid b-99999)"), log);
     assertTrue(log.contains("skipped line 23: MALFORMED"), log);
-    assertTrue(log.contains("23 bids read, 20 cleared in 1 windows, 3 skipped"), log);
-    assertEquals(20, MAPPER.readTree(Files.readAllLines(reports).get(0)).get("bids").asInt());
+    assertTrue(log.contains("23 bids read, 20 cleared in 5 windows, 3 skipped"), log);
+    assertEquals(20, MAPPER.readTree(Files.readAllLines(reports).get(4)).get("bids").asInt());
   }
 
   @Test
   void sameBidsInAnyOrderAndAsCsvGiveTheSameBytes() throws Exception {
-    List<Bid> bids = new ArrayList<>(new RandomBookGenerator(FeederReader.read(Path.of(FEEDERS), "ieee33"))
-        .generate(RandomBookGenerator.Options.of(40, 30), 1_795_514_400_000L, 11));
-    // the market's clock starts at the first bid (as the job's): it stays first, the others move
-    bids.sort(java.util.Comparator.comparingLong(Bid::submittedAtMs));
+    List<Bid> bids = new RandomBookGenerator(FeederReader.read(Path.of(FEEDERS), "ieee33"))
+        .generate(RandomBookGenerator.Options.of(40, 30), 1_795_514_400_000L, 11);
     List<String> json = new ArrayList<>();
     List<String> csv = new ArrayList<>(List.of(BidCodec.CSV_HEADER));
     for (Bid b : bids) {
@@ -96,7 +98,7 @@ class ClearCommandTest extends InProcessCli {
       csv.add(BidCodec.toCsv(b));
     }
     Path inOrder = Files.write(dir.resolve("a.jsonl"), json);
-    Collections.shuffle(json.subList(1, json.size()), new Random(5));
+    Collections.shuffle(json, new Random(5));
     Path shuffled = Files.write(dir.resolve("b.jsonl"), json);
     Path asCsv = Files.write(dir.resolve("c.csv"), csv);
     byte[][] outputs = new byte[4][];

@@ -82,10 +82,8 @@ class ReportCommandTest {
     assertEquals(0, cli.execute("report", "--in", outDir.toString(), "--feeders",
         FEEDERS.toString(), "--bids", bids.toString(), "--out", html.toString()), err.toString());
     long windows = Files.lines(outDir.resolve("clearing-reports.jsonl")).count();
-    // 4 trading feeders x 11 frames (the slice's 8 with bids, and 3 NO_BIDS ones whose gate closure the
-    // earliest bids' time passed) + ieee33, which nobody bids on: 10 NO_BIDS frames (the last frame's gate
-    // closure is after the newest submittedAt, and an empty window waits for its gate)
-    assertEquals(4 * 11 + 10, windows);
+    // every feeder, every frame of the slice's span (8 frames): the quiet ieee33 reports NO_BIDS
+    assertEquals(5 * 8, windows);
     assertTrue(out.toString().startsWith("wrote " + html + ": " + windows + " windows"), out.toString());
 
     String text = Files.readString(html);
@@ -131,7 +129,7 @@ class ReportCommandTest {
         .collect(Collectors.toMap(ChartSection::id, s -> s));
     XYSeries matched = (XYSeries) byId.get("matched-energy").charts().get(0).getSeriesMap()
         .get("feeder-a");
-    assertEquals(11, matched.getXData().length, "11 frames of feeder-a, quiet ones included");
+    assertEquals(8, matched.getXData().length, "8 frames of feeder-a");
     assertTrue(java.util.Arrays.stream(matched.getYData()).anyMatch(kwh -> kwh > 0));
 
     CategorySeries reasons = (CategorySeries) byId.get("rejections").charts().get(0)

@@ -56,7 +56,7 @@ class ParseValidateFunctionHarnessTest {
   @Test
   void passesValidBidsWithTheirRawRecord() throws Exception {
     harness.processElement(read(bid("a", FRAME)), 0);
-    List<WindowInput> out = harness.extractOutputValues();
+    List<WindowInput> out = harness.extractOutputValues().stream().filter(in -> !in.isClock()).toList();
     assertEquals(1, out.size());
     assertEquals(bid("a", FRAME), out.get(0).raw());
   }

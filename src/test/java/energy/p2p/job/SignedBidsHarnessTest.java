@@ -68,7 +68,7 @@ class SignedBidsHarnessTest {
     harness.processElement(read(BidCodec.toJson(forged, BidSignatures.sign(forged, Ed25519Keys.generate().getPrivate()))), 0);
     Bid stranger = bid("d", "q", FRAME);
     harness.processElement(read(BidCodec.toJson(stranger, BidSignatures.sign(stranger, P.getPrivate()))), 0);
-    assertEquals(List.of("a"), harness.extractOutputValues().stream().map(r -> r.bid().bidId()).toList());
+    assertEquals(List.of("a"), harness.extractOutputValues().stream().filter(r -> !r.isClock()).map(r -> r.bid().bidId()).toList());
     assertEquals(List.of(ReasonCode.BAD_SIGNATURE, ReasonCode.BAD_SIGNATURE, ReasonCode.UNKNOWN_PARTICIPANT),
         rejections().stream().map(Rejection::reason).toList());
   }
@@ -80,7 +80,7 @@ class SignedBidsHarnessTest {
     harness.processElement(read(BidCodec.toJson(next, BidSignatures.sign(next, P.getPrivate()))), 0);
     Bid jump = bid("j", "p", FRAME + 2L * 86_400_000L); // 2 days ahead of the newest SIGNED bid
     harness.processElement(read(BidCodec.toJson(jump, BidSignatures.sign(jump, P.getPrivate()))), 0);
-    assertEquals(List.of("a"), harness.extractOutputValues().stream().map(r -> r.bid().bidId()).toList());
+    assertEquals(List.of("a"), harness.extractOutputValues().stream().filter(r -> !r.isClock()).map(r -> r.bid().bidId()).toList());
     assertEquals(List.of(ReasonCode.BAD_SIGNATURE, ReasonCode.BAD_TIMESTAMP),
         rejections().stream().map(Rejection::reason).toList());
   }

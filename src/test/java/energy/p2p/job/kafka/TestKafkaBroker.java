@@ -76,12 +76,24 @@ final class TestKafkaBroker implements AutoCloseable {
       admin.createTopics(topics).all().get();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       for (String t : partitions.keySet()) { // producing before leaders exist loses records
-        while (!admin.describeTopics(List.of(t)).allTopicNames().get().get(t).partitions().stream()
-            .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+        while (!hasLeaders(admin, t)) {
           assertTrue(System.nanoTime() < deadline, "no leader for " + t);
           Thread.sleep(50);
         }
       }
+    }
+  }
+
+  /** False while a new topic is unknown to the broker's metadata (on a loaded machine that takes a while). */
+  private static boolean hasLeaders(Admin admin, String topic) throws Exception {
+    try {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
     }
   }
 
