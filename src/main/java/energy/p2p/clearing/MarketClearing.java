@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.uma.jmetal.operator.crossover.impl.SBXCrossover;
 import org.uma.jmetal.operator.mutation.impl.PolynomialMutation;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
-import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
 import org.uma.jmetal.util.pseudorandom.RandomGenerator;
 
 /**
@@ -172,7 +171,7 @@ public final class MarketClearing {
     RandomGenerator<Double> draws = random::nextDouble;
     WindowProblem problem = new WindowProblem(book, decoder, grid.solver(), grid.limits());
     int variables = problem.numberOfVariables();
-    Comparator<DoubleSolution> dominance = new DominanceWithConstraintsComparator<>();
+    Comparator<DoubleSolution> dominance = new ConstrainedDominance();
     int population = config.populationSize();
     List<DoubleSolution> seeds = new ArrayList<>(population);
     for (int k = 0; k < population; k++) {

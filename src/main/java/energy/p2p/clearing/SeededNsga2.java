@@ -8,7 +8,6 @@ import org.uma.jmetal.operator.crossover.CrossoverOperator;
 import org.uma.jmetal.operator.mutation.MutationOperator;
 import org.uma.jmetal.problem.Problem;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
-import org.uma.jmetal.util.ConstraintHandling;
 import org.uma.jmetal.util.evaluator.impl.SequentialSolutionListEvaluator;
 
 /**
@@ -97,7 +96,7 @@ final class SeededNsga2 extends NSGAII<DoubleSolution> {
   private boolean improved(List<DoubleSolution> population) {
     boolean gain = false;
     for (DoubleSolution s : population) {
-      double violation = -ConstraintHandling.overallConstraintViolationDegree(s);
+      double violation = ConstrainedDominance.violation(s);
       if (violation <= 0) {
         double welfare = -s.objectives()[0] - s.objectives()[1];
         if (!feasible || welfare > bestWelfare + tolerance * Math.max(1, Math.abs(bestWelfare))) {
