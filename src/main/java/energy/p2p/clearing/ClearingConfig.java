@@ -98,7 +98,7 @@ public record ClearingConfig(
     }
     return new RulesInForce(rulesHash, gridFeePerKwhPerOhm, minShareStandard, minShareHigh,
         minShareUltraHigh, compromiseRule.name(), populationSize, maxEvaluations,
-        convergenceGenerations, convergenceTolerance, seed,
+        convergenceGenerations, convergenceTolerance,
         objectives.stream().map(Objective::name).toList());
   }
 

@@ -68,6 +68,11 @@ public final class MarketClearing {
     return feeder;
   }
 
+  /** The grid helpers this clearing uses (a feasibility check on the same thread may share them). */
+  public FeederGrid grid() {
+    return grid;
+  }
+
   public ClearingConfig config() {
     return config;
   }

@@ -167,7 +167,6 @@ final class OutputJson {
     g.writeNumberField("maxEvaluations", r.maxEvaluations());
     g.writeNumberField("convergenceGenerations", r.convergenceGenerations());
     number(g, "convergenceTolerance", r.convergenceTolerance());
-    g.writeNumberField("seed", r.seed());
     g.writeArrayFieldStart("objectives");
     for (String o : r.objectives()) {
       g.writeString(o);

@@ -20,7 +20,6 @@ public record RulesInForce(
     int maxEvaluations,
     int convergenceGenerations,
     double convergenceTolerance,
-    long seed,
     List<String> objectives) {
 
   public RulesInForce {
