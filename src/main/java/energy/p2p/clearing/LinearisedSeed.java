@@ -180,8 +180,8 @@ final class LinearisedSeed {
       // a row still violated after being linearised gets a margin of its violation: the decoder
       // can drop LP volume that no seller can serve (the LP ignores pairing), so re-linearising
       // alone would not converge
-      overMargin[k] += overRow[k] && over > 0 ? over : 0;
-      underMargin[k] += underRow[k] && under > 0 ? under : 0;
+      overMargin[k] = margin(overRow[k], overMargin[k], over);
+      underMargin[k] = margin(underRow[k], underMargin[k], under);
       overBefore[k] = overHit[k];
       underBefore[k] = underHit[k];
       overHit[k] = over > 0;
@@ -196,12 +196,27 @@ final class LinearisedSeed {
       }
       double over = flow.branchCurrentA(b) / rating - 1;
       violated |= over > 0;
-      currentMargin[b] += currentRow[b] && over > 0 ? over : 0;
+      currentMargin[b] = margin(currentRow[b], currentMargin[b], over);
       currentBefore[b] = currentHit[b];
       currentHit[b] = over > 0;
       currentRow[b] |= over > -NEAR;
     }
     return violated;
+  }
+
+  /**
+   * The margin a row keeps inside its limit: the LP's linear model misses the AC value by some
+   * error (the decoder may also drop LP volume no seller can serve: the LP ignores pairing), so a
+   * row violated after it was linearised aims inside by that error. The margin follows the error
+   * (a fixed-point iteration on the row's offset: AC − (limit − SAFETY) is added each round, and
+   * the margin never goes below 0), so a round that lands inside the limit gives back what an
+   * earlier overshoot took, instead of keeping it for good.
+   */
+  private static double margin(boolean row, double margin, double over) {
+    if (!row || (over <= 0 && margin == 0)) {
+      return margin;
+    }
+    return Math.max(0, margin + over + SAFETY);
   }
 
   /**
