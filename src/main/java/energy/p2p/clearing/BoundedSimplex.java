@@ -118,15 +118,27 @@ final class BoundedSimplex {
   }
 
   Status solve() {
+    return solve(null);
+  }
+
+  /**
+   * Solves, starting with every structural column at the bound nearest to {@code start[j]} (null:
+   * all at 0). A start near the optimum (the previous round's solution, the unconstrained
+   * optimum) leaves the first phase a few rows to repair and the second a few pivots.
+   */
+  Status solve(double[] start) {
     allocate();
     int total = n + 2 * m;
-    // nonbasic structurals at 0; per row the slack, or an artificial when 0 breaks the row
     Arrays.fill(x, 0, total, 0.0);
     for (int j = 0; j < n; j++) {
       lo[j] = 0;
       hi[j] = upper[j];
       basic[j] = false;
+      if (start != null && Double.isFinite(upper[j]) && start[j] > upper[j] / 2) {
+        x[j] = upper[j];
+      }
     }
+    double[] activity = rowActivities();
     boolean needPhaseOne = false;
     Arrays.fill(binv, 0, m * m, 0.0);
     for (int r = 0; r < m; r++) {
@@ -137,20 +149,22 @@ final class BoundedSimplex {
       lo[a] = 0;
       basic[s] = false;
       basic[a] = false;
-      if (rowLo[r] <= 0 && 0 <= rowHi[r]) {
+      double act = activity[r];
+      if (rowLo[r] <= act && act <= rowHi[r]) {
         hi[a] = 0;
         artificialSign[r] = 1;
+        x[s] = act;
         basisVar[r] = s; // column −e_r
         basic[s] = true;
         binv[r * m + r] = -1;
       } else {
         needPhaseOne = true;
         hi[a] = Double.POSITIVE_INFINITY;
-        double bound = rowHi[r] < 0 ? rowHi[r] : rowLo[r];
+        double bound = act > rowHi[r] ? rowHi[r] : rowLo[r];
         x[s] = bound;
-        // a·x − s + sign·t = 0 at x = 0: t = s / sign must be > 0
-        artificialSign[r] = bound > 0 ? 1 : -1;
-        x[a] = Math.abs(bound);
+        // a·x − s + sign·t = 0: t = (s − a·x) / sign must be > 0
+        artificialSign[r] = bound > act ? 1 : -1;
+        x[a] = Math.abs(bound - act);
         basisVar[r] = a;
         basic[a] = true;
         binv[r * m + r] = artificialSign[r];
@@ -179,6 +193,20 @@ final class BoundedSimplex {
     System.arraycopy(cost, 0, c, 0, n);
     status = iterate();
     return status;
+  }
+
+  private double[] rowActivities() {
+    double[] activity = new double[m];
+    for (int j = 0; j < n; j++) {
+      if (x[j] != 0) {
+        int[] rows = colRows[j];
+        double[] vals = colVals[j];
+        for (int k = 0; k < rows.length; k++) {
+          activity[rows[k]] += vals[k] * x[j];
+        }
+      }
+    }
+    return activity;
   }
 
   private void allocate() {

@@ -133,7 +133,7 @@ final class LinearisedSeed {
     PowerFlowResult operatingPoint = sweep.solve(null);
     double[] injection = new double[feeder.busCount()];
     for (rounds = 0; rounds < MAX_ROUNDS; rounds++) {
-      double[][] next = linearProgram(operatingPoint, injection);
+      double[][] next = linearProgram(operatingPoint, injection, new double[][] {buy, sell});
       if (next == null) {
         break;
       }
@@ -241,7 +241,7 @@ final class LinearisedSeed {
 
 
 
-  private double[][] linearProgram(PowerFlowResult flow, double[] injection) {
+  private double[][] linearProgram(PowerFlowResult flow, double[] injection, double[][] from) {
     VoltageSensitivity s = VoltageSensitivity.around(feeder, flow, columns);
     double[][] dv = s.dVpuPerKw();
     double[][] di = s.dCurrentAPerKw();
@@ -264,7 +264,7 @@ final class LinearisedSeed {
             limits.iMaxA(br) * (1 - SAFETY - currentMargin[br]) - base});
       }
     }
-    BoundedSimplex.Status status = lp.build(gridRows, gridBounds).simplex().solve();
+    BoundedSimplex.Status status = lp.build(gridRows, gridBounds).solveFrom(from);
     lpIterations += lp.simplex().iterations();
     if (status != BoundedSimplex.Status.OPTIMAL) {
       issues.add("LP round " + (rounds + 1) + ": " + status + " (" + gridRows.size()

@@ -155,6 +155,18 @@ final class WelfareLp {
     }
   }
 
+  /** Solves starting from the given volumes {buyers, sellers} (merit order), e.g. the last round's. */
+  BoundedSimplex.Status solveFrom(double[][] volumes) {
+    double[] start = new double[simplex.columns()];
+    for (int k = 0; k < buyers.length; k++) {
+      start[firstBuyerColumn + k] = volumes[0][buyers[k]];
+    }
+    for (int k = 0; k < sellers.length; k++) {
+      start[firstSellerColumn + k] = volumes[1][sellers[k]];
+    }
+    return simplex.solve(start);
+  }
+
   BoundedSimplex simplex() {
     return simplex;
   }
