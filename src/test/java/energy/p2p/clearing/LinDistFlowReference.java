@@ -14,13 +14,13 @@ import org.ojalgo.optimisation.Variable;
  * engine: one variable per bid, the energy balance, and every bus voltage within the feeder's
  * limits by LinDistFlow around the AC base case: V_k = V_k,base + Σ_j R(k, j) ΔP_j (p.u.), R(k, j)
  * the resistance the paths from the slack to k and to j share (lossless, active power only). The
- * same LP the benchmark hands HiGHS.
+ * same LP the benchmark hands HiGHS ({@code GridBoundBenchmark} uses {@link #sensitivities}).
  */
-final class LinDistFlowReference {
+public final class LinDistFlowReference {
   private LinDistFlowReference() {}
 
   /** [k][j]: p.u. of voltage at bus k per kW injected at bus j. */
-  static double[][] sensitivities(RadialFeeder f) {
+  public static double[][] sensitivities(RadialFeeder f) {
     int n = f.busCount();
     double[] rootR = new double[n];
     for (int k = 1; k < n; k++) {
