@@ -1,7 +1,9 @@
 package energy.p2p.clearing;
 
 import energy.p2p.model.BuyerClass;
+import energy.p2p.model.RulesInForce;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Everything that shapes how a window is cleared. Immutable and serialisable, so a Flink function
@@ -23,6 +25,11 @@ import java.io.Serializable;
  *     upstream with CAPACITY)
  * @param recordSolveMillis put the wall-clock clearing time in reports (off by default: a replay
  *     must give the same bytes)
+ * @param convergenceTolerance relative gain of the best feasible social welfare below which a
+ *     generation counts as no improvement
+ * @param objectives what the search optimises (today: buyer and seller welfare)
+ * @param rulesHash "sha256:…" of the canonical rules file these settings came from; null when no
+ *     rules file is in force (reports then carry no rules fields)
  */
 public record ClearingConfig(
     long seed,
@@ -36,8 +43,16 @@ public record ClearingConfig(
     int maxEvaluations,
     int convergenceGenerations,
     int maxBidsPerWindow,
-    boolean recordSolveMillis)
+    boolean recordSolveMillis,
+    double convergenceTolerance,
+    List<Objective> objectives,
+    String rulesHash)
     implements Serializable {
+
+  /** The objectives the engine optimises today. */
+  public static final List<Objective> WELFARE_PAIR =
+      List.of(Objective.BUYER_WELFARE, Objective.SELLER_WELFARE);
+  public static final double DEFAULT_CONVERGENCE_TOLERANCE = 1e-4;
 
   public ClearingConfig {
     require(frameMinutes > 0, "frameMinutes must be > 0, got " + frameMinutes);
@@ -53,12 +68,38 @@ public record ClearingConfig(
     require(maxEvaluations >= populationSize, "maxEvaluations must be >= populationSize");
     require(convergenceGenerations >= 1, "convergenceGenerations must be >= 1");
     require(maxBidsPerWindow >= 2, "maxBidsPerWindow must be >= 2");
+    require(convergenceTolerance >= 0 && convergenceTolerance < 1,
+        "convergenceTolerance must lie in [0, 1), got " + convergenceTolerance);
+    require(objectives != null && objectives.equals(WELFARE_PAIR),
+        "objectives must be " + WELFARE_PAIR + " (the only pair supported yet), got " + objectives);
+    objectives = List.copyOf(objectives);
+  }
+
+  /** The 12-setting form (default convergence tolerance, welfare objectives, no rules file). */
+  public ClearingConfig(long seed, int frameMinutes, double gridFeePerKwhPerOhm,
+      double minShareStandard, double minShareHigh, double minShareUltraHigh,
+      CompromiseRule compromiseRule, int populationSize, int maxEvaluations,
+      int convergenceGenerations, int maxBidsPerWindow, boolean recordSolveMillis) {
+    this(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard, minShareHigh,
+        minShareUltraHigh, compromiseRule, populationSize, maxEvaluations, convergenceGenerations,
+        maxBidsPerWindow, recordSolveMillis, DEFAULT_CONVERGENCE_TOLERANCE, WELFARE_PAIR, null);
   }
 
   /** Seed 0, 15-min frames, no grid fee, STANDARD ≥ 50 %, Nash bargaining, population 20. */
   public static ClearingConfig defaults() {
     return new ClearingConfig(
         0L, 15, 0.0, 0.5, 0.0, 0.0, CompromiseRule.NASH_BARGAINING, 20, 2_000, 4, 5_000, false);
+  }
+
+  /** The rule values a report states, or null when no rules file is in force. */
+  public RulesInForce inForce() {
+    if (rulesHash == null) {
+      return null;
+    }
+    return new RulesInForce(rulesHash, gridFeePerKwhPerOhm, minShareStandard, minShareHigh,
+        minShareUltraHigh, compromiseRule.name(), populationSize, maxEvaluations,
+        convergenceGenerations, convergenceTolerance,
+        objectives.stream().map(Objective::name).toList());
   }
 
   /** Frame length in hours: the divisor that turns kWh over the frame into kW. */
@@ -77,50 +118,77 @@ public record ClearingConfig(
   public ClearingConfig withSeed(long newSeed) {
     return new ClearingConfig(newSeed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
         minShareHigh, minShareUltraHigh, compromiseRule, populationSize, maxEvaluations,
-        convergenceGenerations, maxBidsPerWindow, recordSolveMillis);
+        convergenceGenerations, maxBidsPerWindow, recordSolveMillis, convergenceTolerance,
+        objectives, rulesHash);
   }
 
   public ClearingConfig withFrameMinutes(int minutes) {
     return new ClearingConfig(seed, minutes, gridFeePerKwhPerOhm, minShareStandard, minShareHigh,
         minShareUltraHigh, compromiseRule, populationSize, maxEvaluations, convergenceGenerations,
-        maxBidsPerWindow, recordSolveMillis);
+        maxBidsPerWindow, recordSolveMillis, convergenceTolerance, objectives, rulesHash);
   }
 
   public ClearingConfig withGridFeePerKwhPerOhm(double fee) {
     return new ClearingConfig(seed, frameMinutes, fee, minShareStandard, minShareHigh,
         minShareUltraHigh, compromiseRule, populationSize, maxEvaluations, convergenceGenerations,
-        maxBidsPerWindow, recordSolveMillis);
+        maxBidsPerWindow, recordSolveMillis, convergenceTolerance, objectives, rulesHash);
   }
 
   /** Minimum shares of the matched energy per class (STANDARD, HIGH, ULTRA_HIGH). */
   public ClearingConfig withMinShares(double standard, double high, double ultraHigh) {
     return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, standard, high, ultraHigh,
         compromiseRule, populationSize, maxEvaluations, convergenceGenerations, maxBidsPerWindow,
-        recordSolveMillis);
+        recordSolveMillis, convergenceTolerance, objectives, rulesHash);
   }
 
   public ClearingConfig withCompromiseRule(CompromiseRule rule) {
     return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
         minShareHigh, minShareUltraHigh, rule, populationSize, maxEvaluations,
-        convergenceGenerations, maxBidsPerWindow, recordSolveMillis);
+        convergenceGenerations, maxBidsPerWindow, recordSolveMillis, convergenceTolerance,
+        objectives, rulesHash);
   }
 
   public ClearingConfig withSearch(int population, int evaluations, int generationsWithoutGain) {
     return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
         minShareHigh, minShareUltraHigh, compromiseRule, population, evaluations,
-        generationsWithoutGain, maxBidsPerWindow, recordSolveMillis);
+        generationsWithoutGain, maxBidsPerWindow, recordSolveMillis, convergenceTolerance,
+        objectives, rulesHash);
   }
 
   public ClearingConfig withMaxBidsPerWindow(int maxBids) {
     return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
         minShareHigh, minShareUltraHigh, compromiseRule, populationSize, maxEvaluations,
-        convergenceGenerations, maxBids, recordSolveMillis);
+        convergenceGenerations, maxBids, recordSolveMillis, convergenceTolerance, objectives,
+        rulesHash);
   }
 
   public ClearingConfig withRecordSolveMillis(boolean record) {
     return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
         minShareHigh, minShareUltraHigh, compromiseRule, populationSize, maxEvaluations,
-        convergenceGenerations, maxBidsPerWindow, record);
+        convergenceGenerations, maxBidsPerWindow, record, convergenceTolerance, objectives,
+        rulesHash);
+  }
+
+  public ClearingConfig withConvergenceTolerance(double tolerance) {
+    return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
+        minShareHigh, minShareUltraHigh, compromiseRule, populationSize, maxEvaluations,
+        convergenceGenerations, maxBidsPerWindow, recordSolveMillis, tolerance, objectives,
+        rulesHash);
+  }
+
+  public ClearingConfig withObjectives(List<Objective> list) {
+    return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
+        minShareHigh, minShareUltraHigh, compromiseRule, populationSize, maxEvaluations,
+        convergenceGenerations, maxBidsPerWindow, recordSolveMillis, convergenceTolerance, list,
+        rulesHash);
+  }
+
+  /** The same settings, marked as coming from the rules file with this hash (null: none). */
+  public ClearingConfig withRulesHash(String hash) {
+    return new ClearingConfig(seed, frameMinutes, gridFeePerKwhPerOhm, minShareStandard,
+        minShareHigh, minShareUltraHigh, compromiseRule, populationSize, maxEvaluations,
+        convergenceGenerations, maxBidsPerWindow, recordSolveMillis, convergenceTolerance,
+        objectives, hash);
   }
 
   private static boolean share(double s) {

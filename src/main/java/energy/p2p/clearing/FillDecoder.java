@@ -1,79 +1,75 @@
 package energy.p2p.clearing;
 
+import energy.p2p.model.BuyerClass;
+import java.util.Arrays;
+
 /**
  * Turns a genotype — one fill fraction in [0, 1] per bid (buyers then sellers, merit order) plus
  * the price split α — into a balanced set of bilateral trades, their welfare and the bus
- * injections. Deterministic, O(n + m) without grid fee, and allocation-free: one decoder per
- * clearing instance, its scratch arrays are reused (not thread-safe).
+ * injections. Deterministic and allocation-free: one decoder per clearing instance, its scratch
+ * arrays are reused (not thread-safe).
  *
  * <p>Steps: (1) volumes = fill × quantity; (2) trim the longer side in reverse merit order until
  * both sides match; (3) class repair: move energy from other classes' cheapest matched buyers to
  * unmatched buyers of a protected class that can pay the marginal ask, until its minimum share
- * holds; (4) pair buyers by ascending limit with the cheapest remaining sellers they can afford
- * (ask + fee ≤ limit) — with nested affordable sets this finds a complete pairing whenever one
- * exists — dropping what cannot be paired; (5) price each trade at ask + fee/2 + α·surplus, so
- * buyers get (1 − α) and sellers α of every trade's surplus (limit − ask − fee).
+ * holds; (4) pair: without a fee, buyers by ascending limit with the cheapest remaining sellers
+ * they can afford (nested affordable sets: a complete pairing whenever one exists), O(n + m);
+ * with a fee, on the feeder's tree ({@link #pairOnTree}): every kWh is paired at the lowest
+ * common bus of buyer and seller, which is the pairing of least total fee for these volumes, and
+ * the pairs at a bus are formed as without a fee (so they are individually rational whenever a
+ * rational pairing exists); what cannot be paired is dropped; (5) price each trade at
+ * ask + fee/2 + α·surplus, so buyers get (1 − α) and sellers α of every trade's surplus
+ * (limit − ask − fee).
+ *
+ * <p>Callers hand volumes in as arguments and read results through accessors: only the decoder
+ * writes its state.
  */
 public final class FillDecoder {
   private static final double EPS_KWH = 1e-9;
+  /** A pair whose surplus is below this (binary noise of an exact optimum) is not rational. */
+  private static final double EPS_SURPLUS = 1e-12;
 
   private final MarketBook book;
   private final double frameHours;
   private final double[] minShare;
   private final boolean anyShare;
-  final double[] buyVol;
-  final double[] sellVol;
+  private final double[] buyVol;
+  private final double[] sellVol;
+  private final double[] buyLeft;
   private final double[] sellLeft;
-  private final int[] busHead;
-  private final int[][] sellersAtBus;
-  final double[] injectionKw;
-  // trades of the last decode(…, true)
-  int tradeCount;
-  final int[] tradeBuyer;
-  final int[] tradeSeller;
-  final double[] tradeKwh;
+  private final double[] injectionKw;
+  private final TreeLists tree;
+  // trades of the last decode with recordTrades
+  private int tradeCount;
+  private final int[] tradeBuyer;
+  private final int[] tradeSeller;
+  private final double[] tradeKwh;
   // figures of the last decode
-  double buyerWelfare;
-  double sellerWelfare;
-  double matchedKwh;
+  private double buyerWelfare;
+  private double sellerWelfare;
+  private double matchedKwh;
 
-  public FillDecoder(MarketBook book, ClearingConfig config, int busCount) {
+  public FillDecoder(MarketBook book, ClearingConfig config) {
     this.book = book;
     this.frameHours = config.frameHours();
     int n = book.buyerCount();
     int m = book.sellerCount();
     minShare = new double[3];
     boolean any = false;
-    for (energy.p2p.model.BuyerClass c : energy.p2p.model.BuyerClass.values()) {
+    for (BuyerClass c : BuyerClass.values()) {
       minShare[c.ordinal()] = config.minShare(c);
       any |= minShare[c.ordinal()] > 0;
     }
     anyShare = any;
     buyVol = new double[n];
     sellVol = new double[m];
+    buyLeft = new double[n];
     sellLeft = new double[m];
-    injectionKw = new double[busCount];
+    injectionKw = new double[book.busCount()];
     tradeBuyer = new int[n + m];
     tradeSeller = new int[n + m];
     tradeKwh = new double[n + m];
-    busHead = new int[busCount];
-    sellersAtBus = book.feePerKwh == null ? null : sellersByBus(book, busCount);
-  }
-
-  private static int[][] sellersByBus(MarketBook book, int busCount) {
-    int[] count = new int[busCount];
-    for (int bus : book.sellBus) {
-      count[bus]++;
-    }
-    int[][] at = new int[busCount][];
-    for (int b = 0; b < busCount; b++) {
-      at[b] = new int[count[b]];
-      count[b] = 0;
-    }
-    for (int j = 0; j < book.sellBus.length; j++) { // ascending ask within each bus
-      at[book.sellBus[j]][count[book.sellBus[j]]++] = j;
-    }
-    return at;
+    tree = book.hasFee() ? new TreeLists(book) : null;
   }
 
   /** Decodes fills (length n + m) with price split alpha; records trades when asked to. */
@@ -86,26 +82,90 @@ public final class FillDecoder {
     for (int j = 0; j < m; j++) {
       sellVol[j] = clamp01(fills[n + j]) * book.sellQtyKwh[j];
     }
-    decodeVolumes(clamp01(alpha), recordTrades);
+    run(clamp01(alpha), recordTrades);
   }
 
-  /** Same as {@link #decode} but from volumes already in {@code buyVol} / {@code sellVol}. */
-  void decodeVolumes(double alpha, boolean recordTrades) {
+  /** Decodes volumes (kWh per buyer, per seller, merit order; not modified) and records trades. */
+  void decodeVolumes(double[] buy, double[] sell, double alpha) {
+    for (int i = 0; i < buyVol.length; i++) {
+      buyVol[i] = Math.max(0, Math.min(buy[i], book.buyQtyKwh[i]));
+    }
+    for (int j = 0; j < sellVol.length; j++) {
+      sellVol[j] = Math.max(0, Math.min(sell[j], book.sellQtyKwh[j]));
+    }
+    run(clamp01(alpha), true);
+  }
+
+  private void run(double alpha, boolean recordTrades) {
     balance();
     if (anyShare) {
       ClassShareRepair.apply(book, minShare, buyVol, sellVol);
     }
-    java.util.Arrays.fill(injectionKw, 0.0);
+    Arrays.fill(injectionKw, 0.0);
     buyerWelfare = 0;
     sellerWelfare = 0;
     matchedKwh = 0;
     tradeCount = 0;
-    if (sellersAtBus == null) {
+    System.arraycopy(buyVol, 0, buyLeft, 0, buyVol.length);
+    System.arraycopy(sellVol, 0, sellLeft, 0, sellVol.length);
+    if (tree == null) {
       pairWithoutFee(alpha, recordTrades);
     } else {
-      pairWithFee(alpha, recordTrades);
+      pairOnTree(alpha, recordTrades);
     }
   }
+
+  // ---- results of the last decode ----
+
+  public int tradeCount() {
+    return tradeCount;
+  }
+
+  /** Buyer (merit-order index) of recorded trade t. */
+  public int tradeBuyer(int t) {
+    return tradeBuyer[t];
+  }
+
+  public int tradeSeller(int t) {
+    return tradeSeller[t];
+  }
+
+  public double tradeKwh(int t) {
+    return tradeKwh[t];
+  }
+
+  /** kW injected per bus index by the decoded trades (the decoder's own array: read only). */
+  public double[] injectionKw() {
+    return injectionKw;
+  }
+
+  public double buyerWelfare() {
+    return buyerWelfare;
+  }
+
+  public double sellerWelfare() {
+    return sellerWelfare;
+  }
+
+  public double socialWelfare() {
+    return buyerWelfare + sellerWelfare;
+  }
+
+  public double matchedKwh() {
+    return matchedKwh;
+  }
+
+  /** Writes the kWh each bid trades in the recorded trades into {@code buy} and {@code sell}. */
+  void tradedVolumes(double[] buy, double[] sell) {
+    Arrays.fill(buy, 0.0);
+    Arrays.fill(sell, 0.0);
+    for (int t = 0; t < tradeCount; t++) {
+      buy[tradeBuyer[t]] += tradeKwh[t];
+      sell[tradeSeller[t]] += tradeKwh[t];
+    }
+  }
+
+  // ---- decoding ----
 
   private void balance() {
     double buyTotal = 0;
@@ -134,10 +194,9 @@ public final class FillDecoder {
 
   private void pairWithoutFee(double alpha, boolean record) {
     int m = book.sellerCount();
-    System.arraycopy(sellVol, 0, sellLeft, 0, m);
     int j = 0;
     for (int i = book.buyerCount() - 1; i >= 0; i--) { // ascending limit
-      double want = buyVol[i];
+      double want = buyLeft[i];
       while (want > EPS_KWH && j < m) {
         if (sellLeft[j] <= EPS_KWH) {
           j++;
@@ -151,47 +210,55 @@ public final class FillDecoder {
         want -= q;
         sellLeft[j] -= q;
       }
+      buyLeft[i] = want;
     }
   }
 
-  private void pairWithFee(double alpha, boolean record) {
-    int m = book.sellerCount();
-    System.arraycopy(sellVol, 0, sellLeft, 0, m);
-    java.util.Arrays.fill(busHead, 0);
-    double[][] fee = book.feePerKwh;
-    for (int i = book.buyerCount() - 1; i >= 0; i--) {
-      double want = buyVol[i];
-      int bBus = book.buyBus[i];
-      while (want > EPS_KWH) {
-        int best = -1;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int bus = 0; bus < sellersAtBus.length; bus++) {
-          int[] at = sellersAtBus[bus];
-          while (busHead[bus] < at.length && sellLeft[at[busHead[bus]]] <= EPS_KWH) {
-            busHead[bus]++;
+  /**
+   * Pairs on the feeder's tree, leaves first: at each bus the bids of the bus and the unpaired
+   * volume passed up from its children are paired, the rest passes to the parent. A kWh paired at
+   * bus v travels only the edges below v, each in one direction, so the total fee is the least
+   * these volumes allow (a tree carries a given set of bus balances in exactly one way). At a bus,
+   * buyers and sellers are ranked by limit − rate·R(slack, bus) and ask + rate·R(slack, bus):
+   * that order does not depend on the bus where they meet, and "buyers ascending, each with the
+   * cheapest remaining sellers it can afford" pairs everything that can be paired rationally.
+   */
+  private void pairOnTree(double alpha, boolean record) {
+    tree.start(buyLeft, sellLeft);
+    for (int v = book.busCount() - 1; v >= 0; v--) {
+      int[] buyers = tree.sortedBuyers(v);
+      int[] sellers = tree.sortedSellers(v);
+      int nb = tree.buyerCount(v);
+      int ns = tree.sellerCount(v);
+      int s = 0;
+      for (int k = 0; k < nb; k++) {
+        int i = tree.buyer(buyers[k]);
+        double want = buyLeft[i];
+        while (want > EPS_KWH && s < ns) {
+          int j = tree.seller(sellers[s]);
+          if (sellLeft[j] <= EPS_KWH) {
+            s++;
+            continue;
           }
-          if (busHead[bus] < at.length) {
-            int j = at[busHead[bus]];
-            double cost = book.sellAsk[j] + fee[bBus][bus];
-            if (cost <= book.buyLimit[i] && cost < bestCost) {
-              bestCost = cost;
-              best = j;
-            }
+          double fee = book.feePerKwh[book.buyBus[i]][book.sellBus[j]];
+          if (book.buyLimit[i] - book.sellAsk[j] - fee < -EPS_SURPLUS) {
+            break; // the remaining sellers rank dearer still
           }
+          double q = Math.min(want, sellLeft[j]);
+          trade(i, j, q, fee, alpha, record);
+          want -= q;
+          sellLeft[j] -= q;
         }
-        if (best < 0) {
-          break;
-        }
-        double q = Math.min(want, sellLeft[best]);
-        trade(i, best, q, fee[bBus][book.sellBus[best]], alpha, record);
-        want -= q;
-        sellLeft[best] -= q;
+        buyLeft[i] = want;
+      }
+      if (v > 0) {
+        tree.passUp(v, buyLeft, sellLeft);
       }
     }
   }
 
   private void trade(int i, int j, double q, double fee, double alpha, boolean record) {
-    double surplus = book.buyLimit[i] - book.sellAsk[j] - fee;
+    double surplus = Math.max(0, book.buyLimit[i] - book.sellAsk[j] - fee);
     buyerWelfare += q * (1 - alpha) * surplus;
     sellerWelfare += q * alpha * surplus;
     matchedKwh += q;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
-import org.uma.jmetal.util.ConstraintHandling;
 
 /**
  * The published Pareto front: the feasible, non-dominated members of the final population
@@ -16,7 +15,7 @@ record FrontExtractor(List<DoubleSolution> solutions, List<FrontPoint> points) {
   static FrontExtractor of(List<DoubleSolution> population) {
     List<DoubleSolution> feasible = new ArrayList<>();
     for (DoubleSolution s : population) {
-      if (ConstraintHandling.overallConstraintViolationDegree(s) >= 0) {
+      if (ConstrainedDominance.violation(s) == 0) {
         feasible.add(s);
       }
     }

@@ -1,35 +1,29 @@
 package energy.p2p.clearing;
 
-import energy.p2p.feasibility.GridLimits;
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
+import energy.p2p.grid.PowerFlowSolver;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.grid.VoltageSensitivity;
-import java.math.BigDecimal;
+import energy.p2p.grid.limits.GridLimits;
+import java.util.ArrayList;
 import java.util.Arrays;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Near-optimal quantities when the grid binds: successive linear programming. Each round
  * linearises the feeder around the AC operating point of the current quantities
  * ({@link VoltageSensitivity}), maximises social welfare Σ limit·bought − Σ ask·sold subject to
- * balance, bid quantities, the class reservations and the voltage / current rows of the elements
- * that are violated or close to a limit (rows are added lazily, so the LP stays small), then
- * decodes and re-checks the result with the AC sweep. A row that is still violated after it was
- * linearised gets a margin of its residual violation. Stops at the first AC-feasible round.
+ * balance (with a fee: the fee-aware transportation on the feeder's tree), bid quantities, the
+ * class reservations and the voltage / current rows of the elements that are violated or close to
+ * a limit (rows are added lazily, so the LP stays small: {@link WelfareLp} on the project's own
+ * {@link BoundedSimplex}), then decodes and re-checks the result with the AC sweep. A row that is
+ * still violated after it was linearised gets a margin of its residual violation. Stops at the
+ * first AC-feasible round that no longer gains or sits on a limit violated the round before.
+ * Every LP that fails (infeasible, iteration limit) and every round whose load flow does not
+ * converge is noted in {@link #issues()}.
  */
 final class LinearisedSeed {
-  static {
-    // ojAlgo prints a hardware-profile notice to System.out on first use unless this is set;
-    // our stdout is for JSON only
-    if (System.getProperty("shut.up.ojAlgo") == null) {
-      System.setProperty("shut.up.ojAlgo", "true");
-    }
-  }
-
   private static final int MAX_ROUNDS = 8;
   /** Elements this close to a limit (p.u., or fraction of rating) get a row before violating. */
   private static final double NEAR = 0.002;
@@ -42,11 +36,9 @@ final class LinearisedSeed {
 
   private final MarketBook book;
   private final FillDecoder decoder;
-  private final BackwardForwardSweep sweep;
+  private final PowerFlowSolver sweep;
   private final GridLimits limits;
   private final RadialFeeder feeder;
-  private final double frameHours;
-  private final double[] minShare = new double[3];
   private final int[] columns;
   private final int[] column; // bus index -> column of the sensitivity matrices, -1 if no bid
   private final boolean[] overRow;
@@ -63,19 +55,18 @@ final class LinearisedSeed {
   private final boolean[] currentHit;
   private final int[] tradeableBuyers;
   private final int[] tradeableSellers;
-  int rounds;
+  private final WelfareLp lp;
+  private final List<String> issues = new ArrayList<>();
+  private int rounds;
+  private int lpIterations;
 
-  LinearisedSeed(MarketBook book, FillDecoder decoder, BackwardForwardSweep sweep,
+  LinearisedSeed(MarketBook book, FillDecoder decoder, PowerFlowSolver sweep,
       GridLimits limits, ClearingConfig config) {
     this.book = book;
     this.decoder = decoder;
     this.sweep = sweep;
     this.limits = limits;
     this.feeder = limits.feeder();
-    this.frameHours = config.frameHours();
-    for (energy.p2p.model.BuyerClass c : energy.p2p.model.BuyerClass.values()) {
-      minShare[c.ordinal()] = config.minShare(c);
-    }
     int n = feeder.busCount();
     column = new int[n];
     Arrays.fill(column, -1);
@@ -106,10 +97,24 @@ final class LinearisedSeed {
     currentHit = new boolean[feeder.branchCount()];
     double minAsk = book.sellerCount() == 0 ? Double.POSITIVE_INFINITY : book.sellAsk[0];
     double maxLimit = book.buyerCount() == 0 ? Double.NEGATIVE_INFINITY : book.buyLimit[0];
-    tradeableBuyers = java.util.stream.IntStream.range(0, book.buyerCount())
+    tradeableBuyers = IntStream.range(0, book.buyerCount())
         .filter(i -> book.buyLimit[i] >= minAsk).toArray();
-    tradeableSellers = java.util.stream.IntStream.range(0, book.sellerCount())
+    tradeableSellers = IntStream.range(0, book.sellerCount())
         .filter(j -> book.sellAsk[j] <= maxLimit).toArray();
+    lp = new WelfareLp(book, config, column, tradeableBuyers, tradeableSellers);
+  }
+
+  /** What went wrong on the way (failed LPs, rounds that did not converge); empty if nothing. */
+  List<String> issues() {
+    return issues;
+  }
+
+  int rounds() {
+    return rounds;
+  }
+
+  int lpIterations() {
+    return lpIterations;
   }
 
   /**
@@ -128,7 +133,7 @@ final class LinearisedSeed {
     PowerFlowResult operatingPoint = sweep.solve(null);
     double[] injection = new double[feeder.busCount()];
     for (rounds = 0; rounds < MAX_ROUNDS; rounds++) {
-      double[][] next = linearProgram(operatingPoint, injection);
+      double[][] next = linearProgram(operatingPoint, injection, new double[][] {buy, sell});
       if (next == null) {
         break;
       }
@@ -136,9 +141,11 @@ final class LinearisedSeed {
       sell = next[1];
       PowerFlowResult flow = decodeAndSolve(buy, sell);
       if (!flow.converged()) {
+        issues.add("LP round " + (rounds + 1) + ": the load flow of its trades did not converge ("
+            + flow.status() + ")");
         break;
       }
-      double welfare = decoder.buyerWelfare + decoder.sellerWelfare;
+      double welfare = decoder.socialWelfare();
       if (!markRows(flow)) {
         boolean gain = best == null
             || welfare > bestWelfare + GAIN * Math.max(1, Math.abs(bestWelfare));
@@ -151,18 +158,16 @@ final class LinearisedSeed {
         }
       }
       operatingPoint = flow;
-      injection = decoder.injectionKw.clone();
+      injection = decoder.injectionKw().clone();
     }
     return best != null ? best : new double[][] {buy, sell};
   }
 
   /** Decodes volumes (overwritten with what was traded) and runs the sweep on them. */
   private PowerFlowResult decodeAndSolve(double[] buy, double[] sell) {
-    System.arraycopy(buy, 0, decoder.buyVol, 0, buy.length);
-    System.arraycopy(sell, 0, decoder.sellVol, 0, sell.length);
-    decoder.decodeVolumes(0.5, true);
-    traded(buy, sell);
-    return sweep.solve(decoder.injectionKw);
+    decoder.decodeVolumes(buy, sell, 0.5);
+    decoder.tradedVolumes(buy, sell);
+    return sweep.solve(decoder.injectionKw());
   }
 
   /** Adds rows for elements near or over a limit; widens margins of rows still violated. */
@@ -175,8 +180,8 @@ final class LinearisedSeed {
       // a row still violated after being linearised gets a margin of its violation: the decoder
       // can drop LP volume that no seller can serve (the LP ignores pairing), so re-linearising
       // alone would not converge
-      overMargin[k] += overRow[k] && over > 0 ? over : 0;
-      underMargin[k] += underRow[k] && under > 0 ? under : 0;
+      overMargin[k] = margin(overRow[k], overMargin[k], over);
+      underMargin[k] = margin(underRow[k], underMargin[k], under);
       overBefore[k] = overHit[k];
       underBefore[k] = underHit[k];
       overHit[k] = over > 0;
@@ -191,12 +196,27 @@ final class LinearisedSeed {
       }
       double over = flow.branchCurrentA(b) / rating - 1;
       violated |= over > 0;
-      currentMargin[b] += currentRow[b] && over > 0 ? over : 0;
+      currentMargin[b] = margin(currentRow[b], currentMargin[b], over);
       currentBefore[b] = currentHit[b];
       currentHit[b] = over > 0;
       currentRow[b] |= over > -NEAR;
     }
     return violated;
+  }
+
+  /**
+   * The margin a row keeps inside its limit: the LP's linear model misses the AC value by some
+   * error (the decoder may also drop LP volume no seller can serve: the LP ignores pairing), so a
+   * row violated after it was linearised aims inside by that error. The margin follows the error
+   * (a fixed-point iteration on the row's offset: AC − (limit − SAFETY) is added each round, and
+   * the margin never goes below 0), so a round that lands inside the limit gives back what an
+   * earlier overshoot took, instead of keeping it for good.
+   */
+  private static double margin(boolean row, double margin, double over) {
+    if (!row || (over <= 0 && margin == 0)) {
+      return margin;
+    }
+    return Math.max(0, margin + over + SAFETY);
   }
 
   /**
@@ -221,93 +241,37 @@ final class LinearisedSeed {
 
 
 
-  private double[][] linearProgram(PowerFlowResult flow, double[] injection) {
+  private double[][] linearProgram(PowerFlowResult flow, double[] injection, double[][] from) {
     VoltageSensitivity s = VoltageSensitivity.around(feeder, flow, columns);
     double[][] dv = s.dVpuPerKw();
     double[][] di = s.dCurrentAPerKw();
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    // only bids that can trade at all get a column: a buyer below every ask or a seller above
-    // every limit stays at 0 (fewer columns, same optimum)
-    Variable[] b = new Variable[tradeableBuyers.length];
-    Variable[] x = new Variable[tradeableSellers.length];
-    // one net-injection variable per bus with bids (kWh): grid rows refer to these few
-    // variables instead of to every bid (ojAlgo turns each coefficient into a BigDecimal, and
-    // that, not the simplex, was the cost)
-    Variable[] net = new Variable[columns.length];
-    Expression[] netDefinition = new Expression[columns.length];
-    Expression balance = model.addExpression("balance").level(0);
-    double[] drawable = new double[columns.length];
-    double[] injectable = new double[columns.length];
-    for (int i : tradeableBuyers) {
-      drawable[column[book.buyBus[i]]] += book.buyQtyKwh[i];
-    }
-    for (int j : tradeableSellers) {
-      injectable[column[book.sellBus[j]]] += book.sellQtyKwh[j];
-    }
-    for (int c = 0; c < columns.length; c++) {
-      // explicit bounds: ojAlgo variables are not free by default
-      net[c] = model.addVariable("net" + c).lower(-drawable[c]).upper(injectable[c])
-          .value(BigDecimal.ZERO);
-      netDefinition[c] = model.addExpression("def" + c).level(0);
-      netDefinition[c].set(net[c], -1);
-      balance.set(net[c], 1);
-    }
-    for (int k = 0; k < b.length; k++) {
-      int i = tradeableBuyers[k];
-      b[k] = model.addVariable("b" + i).lower(0).upper(book.buyQtyKwh[i]).weight(book.buyLimit[i])
-          .value(BigDecimal.ZERO); // a start value spares ojAlgo a BigDecimal midpoint per column
-      netDefinition[column[book.buyBus[i]]].set(b[k], -1);
-    }
-    for (int k = 0; k < x.length; k++) {
-      int j = tradeableSellers[k];
-      x[k] = model.addVariable("s" + j).lower(0).upper(book.sellQtyKwh[j])
-          .weight(-book.sellAsk[j]).value(BigDecimal.ZERO);
-      netDefinition[column[book.sellBus[j]]].set(x[k], 1);
-    }
+    List<double[]> gridRows = new ArrayList<>(); // per row: coefficient per column (p.u. or A per kW)
+    List<double[]> gridBounds = new ArrayList<>(); // {lo, hi} of the row
     for (int k = 1; k < feeder.busCount(); k++) {
       if (overRow[k] || underRow[k]) {
         double base = flow.vPu(k) - dot(dv[k], injection);
-        Expression row = model.addExpression("v" + k);
-        if (overRow[k]) {
-          row.upper(limits.vMaxPu(k) - SAFETY - overMargin[k] - base);
-        }
-        if (underRow[k]) {
-          row.lower(limits.vMinPu(k) + SAFETY + underMargin[k] - base);
-        }
-        coefficients(row, dv[k], net);
+        gridRows.add(dv[k]);
+        gridBounds.add(new double[] {
+            underRow[k] ? limits.vMinPu(k) + SAFETY + underMargin[k] - base : Double.NEGATIVE_INFINITY,
+            overRow[k] ? limits.vMaxPu(k) - SAFETY - overMargin[k] - base : Double.POSITIVE_INFINITY});
       }
     }
     for (int br = 0; br < feeder.branchCount(); br++) {
       if (currentRow[br]) {
         double base = flow.branchCurrentA(br) - dot(di[br], injection);
-        Expression row = model.addExpression("i" + br)
-            .upper(limits.iMaxA(br) * (1 - SAFETY - currentMargin[br]) - base);
-        coefficients(row, di[br], net);
+        gridRows.add(di[br]);
+        gridBounds.add(new double[] {Double.NEGATIVE_INFINITY,
+            limits.iMaxA(br) * (1 - SAFETY - currentMargin[br]) - base});
       }
     }
-    classRows(model, b);
-    Optimisation.Result result = model.maximise();
-    if (!result.getState().isFeasible()) {
+    BoundedSimplex.Status status = lp.build(gridRows, gridBounds).solveFrom(from);
+    lpIterations += lp.simplex().iterations();
+    if (status != BoundedSimplex.Status.OPTIMAL) {
+      issues.add("LP round " + (rounds + 1) + ": " + status + " (" + gridRows.size()
+          + " grid rows)");
       return null;
     }
-    double[] buy = new double[book.buyerCount()];
-    double[] sell = new double[book.sellerCount()];
-    for (int k = 0; k < b.length; k++) {
-      int i = tradeableBuyers[k];
-      buy[i] = clamp(result.doubleValue(columns.length + k), book.buyQtyKwh[i]);
-    }
-    for (int k = 0; k < x.length; k++) {
-      int j = tradeableSellers[k];
-      sell[j] = clamp(result.doubleValue(columns.length + b.length + k), book.sellQtyKwh[j]);
-    }
-    return new double[][] {buy, sell};
-  }
-
-  /** Row coefficients on the net kWh injected per bus: kW per kWh is 1/h. */
-  private void coefficients(Expression row, double[] perKw, Variable[] net) {
-    for (int c = 0; c < net.length; c++) {
-      row.set(net[c], perKw[c] / frameHours);
-    }
+    return lp.volumes();
   }
 
   /** Σ over bid buses of sensitivity × injection at the operating point. */
@@ -317,43 +281,5 @@ final class LinearisedSeed {
       sum += perKw[c] * injection[columns[c]];
     }
     return sum;
-  }
-
-  /** matched_c ≥ share_c × matched, for classes whose paying demand can always fill it. */
-  private void classRows(ExpressionsBasedModel model, Variable[] b) {
-    double[][] merit = MeritOrder.crossingVolumes(book);
-    double matched = Arrays.stream(merit[0]).sum();
-    double marginalAsk = 0;
-    for (int j = 0; j < merit[1].length; j++) {
-      marginalAsk = merit[1][j] > 0 ? book.sellAsk[j] : marginalAsk;
-    }
-    for (int c = 0; c < 3; c++) {
-      if (minShare[c] <= 0) {
-        continue;
-      }
-      double paying = 0;
-      for (int i = 0; i < book.buyerCount(); i++) {
-        paying += book.buyClass[i] == c && book.buyLimit[i] >= marginalAsk ? book.buyQtyKwh[i] : 0;
-      }
-      if (paying >= minShare[c] * matched) {
-        Expression row = model.addExpression("class" + c).lower(0);
-        for (int k = 0; k < b.length; k++) {
-          row.set(b[k], (book.buyClass[tradeableBuyers[k]] == c ? 1 : 0) - minShare[c]);
-        }
-      }
-    }
-  }
-
-  private void traded(double[] buy, double[] sell) {
-    Arrays.fill(buy, 0.0);
-    Arrays.fill(sell, 0.0);
-    for (int t = 0; t < decoder.tradeCount; t++) {
-      buy[decoder.tradeBuyer[t]] += decoder.tradeKwh[t];
-      sell[decoder.tradeSeller[t]] += decoder.tradeKwh[t];
-    }
-  }
-
-  private static double clamp(double v, double max) {
-    return v < 0 ? 0 : Math.min(v, max);
   }
 }

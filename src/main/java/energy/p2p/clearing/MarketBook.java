@@ -29,6 +29,12 @@ public final class MarketBook {
   final int[] sellBus;
   /** Grid fee per kWh between bus indices [buyerBus][sellerBus]; null when the fee is zero. */
   final double[][] feePerKwh;
+  /** Grid fee per kWh per ohm of path resistance (0 = no fee). */
+  final double feePerKwhPerOhm;
+  /** Parent bus index of every bus (-1 for the slack): the feeder's tree, for fee-aware pairing. */
+  final int[] busParent;
+  /** Resistance of the path from the slack to every bus, ohm. */
+  final double[] rootROhm;
 
   private MarketBook(RadialFeeder feeder, long frameStartMs, List<Bid> buys, List<Bid> sells,
       double feePerKwhPerOhm) {
@@ -56,7 +62,24 @@ public final class MarketBook {
       sellAsk[j] = sellers[j].limitPrice();
       sellBus[j] = feeder.indexOf(sellers[j].bus());
     }
+    this.feePerKwhPerOhm = feePerKwhPerOhm;
     feePerKwh = feePerKwhPerOhm > 0 ? feeMatrix(feeder, feePerKwhPerOhm) : null;
+    int buses = feeder.busCount();
+    busParent = new int[buses];
+    rootROhm = new double[buses];
+    for (int k = 0; k < buses; k++) { // parents have smaller indices
+      busParent[k] = feeder.parentIndex(k);
+      rootROhm[k] = k == 0 ? 0.0 : rootROhm[busParent[k]] + feeder.branchROhm(k - 1);
+    }
+  }
+
+  public int busCount() {
+    return busParent.length;
+  }
+
+  /** Whether trades pay a grid fee (a positive fee rate). */
+  boolean hasFee() {
+    return feePerKwh != null;
   }
 
   /**
@@ -67,6 +90,10 @@ public final class MarketBook {
    */
   public static MarketBook of(RadialFeeder feeder, long frameStartMs, List<Bid> bids,
       double feePerKwhPerOhm) {
+    if (!(feePerKwhPerOhm >= 0) || Double.isInfinite(feePerKwhPerOhm)) {
+      throw new IllegalArgumentException("gridFeePerKwhPerOhm must be a finite number >= 0, got "
+          + feePerKwhPerOhm);
+    }
     List<Bid> sorted = new ArrayList<>(bids);
     sorted.sort(BY_ID);
     List<Bid> buys = new ArrayList<>();

@@ -1,14 +1,13 @@
 package energy.p2p.clearing;
 
-import energy.p2p.feasibility.GridLimits;
-import energy.p2p.feasibility.TradeCurtailer;
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
+import energy.p2p.grid.limits.FeederGrid;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ClearingStatus;
 import energy.p2p.model.FrontPoint;
+import energy.p2p.model.LimitNote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.uma.jmetal.operator.crossover.impl.SBXCrossover;
 import org.uma.jmetal.operator.mutation.impl.PolynomialMutation;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
-import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
 import org.uma.jmetal.util.pseudorandom.RandomGenerator;
 
 /**
@@ -33,30 +31,46 @@ public final class MarketClearing {
   private static final Logger LOG = LoggerFactory.getLogger(MarketClearing.class);
   private static final double CROSSOVER_PROBABILITY = 0.9;
   private static final double DISTRIBUTION_INDEX = 20.0;
+  /** A limit the published flow is this close to (p.u., or fraction of a rating) is binding. */
+  private static final double BINDING = 5e-4;
 
   private final RadialFeeder feeder;
   private final ClearingConfig config;
-  private final BackwardForwardSweep sweep;
-  private final GridLimits limits;
-  private final TradeCurtailer curtailer;
+  private final FeederGrid grid;
   private final Consumer<MarketBook> faultHook;
 
   public MarketClearing(RadialFeeder feeder, ClearingConfig config) {
-    this(feeder, config, book -> { });
+    this(FeederGrid.of(feeder, config.frameHours()), config);
+  }
+
+  /** Clears on given grid helpers (their frame length must be the config's). */
+  public MarketClearing(FeederGrid grid, ClearingConfig config) {
+    this(grid, config, book -> { });
   }
 
   /** Tests only: {@code faultHook} runs before each search, so a test can make a window fail. */
   MarketClearing(RadialFeeder feeder, ClearingConfig config, Consumer<MarketBook> faultHook) {
+    this(FeederGrid.of(feeder, config.frameHours()), config, faultHook);
+  }
+
+  private MarketClearing(FeederGrid grid, ClearingConfig config, Consumer<MarketBook> faultHook) {
+    if (grid.frameHours() != config.frameHours()) {
+      throw new IllegalArgumentException("grid helpers use " + grid.frameHours()
+          + " h frames, the clearing config " + config.frameHours() + " h");
+    }
     this.faultHook = faultHook;
-    this.feeder = feeder;
+    this.feeder = grid.feeder();
     this.config = config;
-    this.sweep = new BackwardForwardSweep(feeder);
-    this.limits = new GridLimits(feeder, sweep);
-    this.curtailer = new TradeCurtailer(limits, sweep, config.frameHours());
+    this.grid = grid;
   }
 
   public RadialFeeder feeder() {
     return feeder;
+  }
+
+  /** The grid helpers this clearing uses (a feasibility check on the same thread may share them). */
+  public FeederGrid grid() {
+    return grid;
   }
 
   public ClearingConfig config() {
@@ -89,47 +103,58 @@ public final class MarketClearing {
   private ReportBuilder noTrades(long frameStartMs, List<Bid> bids) {
     return new ReportBuilder(feeder.feederId(), frameStartMs)
         .trades(bids, List.of())
-        .compromise(config.compromiseRule().name(), List.of(), -1);
+        .compromise(config.compromiseRule().name(), List.of(), -1)
+        .loosenedLimits(ReportBuilder.notes(grid.limits().loosened()))
+        .rules(config.inForce());
   }
 
   private ClearingResult clearBook(MarketBook book, List<Bid> bids, long started) {
     faultHook.accept(book);
     long frameStartMs = book.frameStartMs;
-    double upperBound = MeritOrder.optimumWelfare(book);
+    TreeTransport.Optimum unconstrained = TreeTransport.solve(book);
+    double upperBound = unconstrained.welfare();
     ReportBuilder report = noTrades(frameStartMs, bids).upperBound(upperBound);
-    if (!limits.baseConverged()) {
+    if (!grid.limits().baseConverged()) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.GRID_NOT_CONVERGED).build());
     }
-    report.voltages(limits.baseVMinPu(), limits.baseVMaxPu());
+    report.voltages(grid.limits().baseVMinPu(), grid.limits().baseVMaxPu());
     if (bids.isEmpty()) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.NO_BIDS).build());
     }
     if (book.buyerCount() == 0 || book.sellerCount() == 0) {
       return new ClearingResult(List.of(), report.status(ClearingStatus.ONE_SIDED).build());
     }
-    FillDecoder decoder = new FillDecoder(book, config, feeder.busCount());
-    GridSeed seed = new GridSeed(book, decoder, sweep, limits, curtailer,
-        new LinearisedSeed(book, decoder, sweep, limits, config));
-    double[] seedFills = seed.fills(MeritOrder.crossingVolumes(book));
-    decoder.decode(MeritOrder.crossingFills(book), 0.5, false);
-    if (decoder.tradeCount == 0) {
+    if (unconstrained.matchedKwh() <= 1e-9) { // no pair gains, fees included
       return new ClearingResult(List.of(), report.status(ClearingStatus.NO_CROSSING).build());
     }
-    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible, upperBound);
+    FillDecoder decoder = new FillDecoder(book, config);
+    GridSeed seed = new GridSeed(book, decoder, grid,
+        new LinearisedSeed(book, decoder, grid.solver(), grid.limits(), config));
+    double[] seedFills =
+        seed.fills(new double[][] {unconstrained.buyKwh(), unconstrained.sellKwh()});
+    if (!seed.issues().isEmpty()) {
+      LOG.warn("feeder {} frame {}: seeding the search: {}", feeder.feederId(), frameStartMs,
+          String.join("; ", seed.issues()));
+    }
+    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible(), upperBound);
     search.run();
     FrontExtractor front = FrontExtractor.of(search.getPopulation());
     List<FrontPoint> points = front.points();
     int chosen = config.compromiseRule().choose(points);
     List<Allocation> allocations = List.of();
+    List<LimitNote> binding = List.of();
     if (chosen >= 0) {
       double[] values = ((FillSolution) front.solutions().get(chosen)).values();
       double alpha = config.compromiseRule().polishAlpha(points, values[values.length - 1]);
       decoder.decode(values, alpha, true);
       allocations = allocations(book, decoder, alpha);
-      PowerFlowResult flow = sweep.solve(decoder.injectionKw);
+      PowerFlowResult flow = grid.solver().solve(decoder.injectionKw());
       report.voltages(flow.vMinPu(), flow.vMaxPu());
+      if (seed.gridBound()) {
+        binding = ReportBuilder.notes(grid.limits().near(flow, BINDING, BINDING));
+      }
       // the polished point replaces the picked one; re-filter so the front stays non-dominated
-      FrontPoint published = new FrontPoint(decoder.buyerWelfare, decoder.sellerWelfare);
+      FrontPoint published = new FrontPoint(decoder.buyerWelfare(), decoder.sellerWelfare());
       List<FrontPoint> withPolished = new ArrayList<>(points);
       withPolished.set(chosen, published);
       points = FrontExtractor.nondominated(withPolished);
@@ -139,6 +164,7 @@ public final class MarketClearing {
     report.trades(bids, allocations)
         .compromise(config.compromiseRule().name(), points, chosen)
         .search(search.evaluations(), millis)
+        .grid(binding, seed.issues())
         .status(ClearingStatus.CLEARED);
     return new ClearingResult(allocations, report.build());
   }
@@ -148,9 +174,9 @@ public final class MarketClearing {
     SplittableRandom random = new SplittableRandom(
         WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));
     RandomGenerator<Double> draws = random::nextDouble;
-    WindowProblem problem = new WindowProblem(book, decoder, sweep, limits);
+    WindowProblem problem = new WindowProblem(book, decoder, grid.solver(), grid.limits());
     int variables = problem.numberOfVariables();
-    Comparator<DoubleSolution> dominance = new DominanceWithConstraintsComparator<>();
+    Comparator<DoubleSolution> dominance = new ConstrainedDominance();
     int population = config.populationSize();
     List<DoubleSolution> seeds = new ArrayList<>(population);
     for (int k = 0; k < population; k++) {
@@ -167,7 +193,7 @@ public final class MarketClearing {
         new SBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, draws),
         new PolynomialMutation(1.0 / variables, DISTRIBUTION_INDEX, draws),
         new SeededTournament(random, dominance), dominance, seeds,
-        config.convergenceGenerations(), upperBound);
+        config.convergenceGenerations(), config.convergenceTolerance(), upperBound);
   }
 
   private static int nearest(List<FrontPoint> points, FrontPoint p) {
@@ -186,14 +212,14 @@ public final class MarketClearing {
 
   private static List<Allocation> allocations(MarketBook book, FillDecoder decoder,
       double alpha) {
-    List<Allocation> out = new ArrayList<>(decoder.tradeCount);
-    for (int t = 0; t < decoder.tradeCount; t++) {
-      double kwh = Rounding.kwh(decoder.tradeKwh[t]);
+    List<Allocation> out = new ArrayList<>(decoder.tradeCount());
+    for (int t = 0; t < decoder.tradeCount(); t++) {
+      double kwh = Rounding.kwh(decoder.tradeKwh(t));
       if (kwh <= 0) {
         continue;
       }
-      int i = decoder.tradeBuyer[t];
-      int j = decoder.tradeSeller[t];
+      int i = decoder.tradeBuyer(t);
+      int j = decoder.tradeSeller(t);
       Bid buyer = book.buyer(i);
       Bid seller = book.seller(j);
       double fee = book.feePerKwh(i, j);

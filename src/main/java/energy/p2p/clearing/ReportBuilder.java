@@ -1,5 +1,6 @@
 package energy.p2p.clearing;
 
+import energy.p2p.grid.Violation;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
@@ -9,6 +10,9 @@ import energy.p2p.model.ClearingStatus;
 import energy.p2p.model.Curtailment;
 import energy.p2p.model.Feasibility;
 import energy.p2p.model.FrontPoint;
+import energy.p2p.model.LimitNote;
+import energy.p2p.model.RulesInForce;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +38,10 @@ public final class ReportBuilder {
   private List<String> bindingBranches = List.of();
   private double welfareUpperBound = Double.NaN;
   private List<Curtailment> curtailments = List.of();
+  private List<LimitNote> bindingLimits = List.of();
+  private List<String> seedIssues = List.of();
+  private List<LimitNote> loosenedLimits = List.of();
+  private RulesInForce rules;
 
   public ReportBuilder(String feederId, long frameStartMs) {
     this.feederId = feederId;
@@ -62,6 +70,10 @@ public final class ReportBuilder {
     b.bindingBranches = r.bindingBranches();
     b.welfareUpperBound = r.welfareUpperBound();
     b.curtailments = r.curtailments() == null ? List.of() : r.curtailments();
+    b.bindingLimits = r.bindingLimits() == null ? List.of() : r.bindingLimits();
+    b.seedIssues = r.seedIssues() == null ? List.of() : r.seedIssues();
+    b.loosenedLimits = r.loosenedLimits() == null ? List.of() : r.loosenedLimits();
+    b.rules = r.rules();
     return b;
   }
 
@@ -113,12 +125,41 @@ public final class ReportBuilder {
     return this;
   }
 
+  /** The grid limits the published trades sit on, and what went wrong while seeding. */
+  public ReportBuilder grid(List<LimitNote> binding, List<String> issues) {
+    this.bindingLimits = List.copyOf(binding);
+    this.seedIssues = List.copyOf(issues);
+    return this;
+  }
+
+  public ReportBuilder loosenedLimits(List<LimitNote> loosened) {
+    this.loosenedLimits = List.copyOf(loosened);
+    return this;
+  }
+
+  /** The rules in force (null: no rules file). */
+  public ReportBuilder rules(RulesInForce inForce) {
+    this.rules = inForce;
+    return this;
+  }
+
+  /** Grid limits as a report names them: kind, "bus N" or "branch F-T", value, limit. */
+  public static List<LimitNote> notes(List<Violation> limits) {
+    List<LimitNote> out = new ArrayList<>(limits.size());
+    for (Violation v : limits) {
+      String element = (v.kind() == Violation.Kind.OVER_CURRENT ? "branch " : "bus ") + v.element();
+      out.add(new LimitNote(v.kind().name(), element, v.value(), v.limit()));
+    }
+    return out;
+  }
+
   public ClearingReport build() {
     Map<BuyerClass, ClassStats> perClass = figures.perClass();
     return new ClearingReport(feederId, frameStartMs, bids, buyers, sellers,
         figures.matchedKwh(), figures.buyerWelfare(), figures.sellerWelfare(),
         figures.socialWelfare(), front.size(), compromiseRule, vMinPu, vMaxPu, status,
         evaluations, solveMillis, perClass, front, compromiseIndex, feasibility, curtailedKwh,
-        bindingBuses, bindingBranches, welfareUpperBound, curtailments);
+        bindingBuses, bindingBranches, welfareUpperBound, curtailments, bindingLimits, seedIssues,
+        loosenedLimits, rules);
   }
 }

@@ -8,7 +8,6 @@ import org.uma.jmetal.operator.crossover.CrossoverOperator;
 import org.uma.jmetal.operator.mutation.MutationOperator;
 import org.uma.jmetal.problem.Problem;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
-import org.uma.jmetal.util.ConstraintHandling;
 import org.uma.jmetal.util.evaluator.impl.SequentialSolutionListEvaluator;
 
 /**
@@ -18,23 +17,35 @@ import org.uma.jmetal.util.evaluator.impl.SequentialSolutionListEvaluator;
  * proven upper bound (nothing left to find), or at the evaluation cap — never on wall-clock time.
  */
 final class SeededNsga2 extends NSGAII<DoubleSolution> {
-  /** Scores of feasible populations sit above this, infeasible ones below 0. */
-  private static final double FEASIBLE_OFFSET = 1e12;
   private final List<DoubleSolution> seeds;
   private final int patience;
+  private final double tolerance;
   private final double welfareBound;
-  private double bestScore = Double.NEGATIVE_INFINITY;
+  private final int generationSize;
+  // progress, kept as exact numbers (a single "score" with a 1e12 offset for feasibility rounded
+  // welfare to ~1e-4 and made both stops a coin flip)
+  private boolean feasible;
+  private double bestWelfare = Double.NEGATIVE_INFINITY;
+  private double leastViolation = Double.POSITIVE_INFINITY;
   private int stalled;
 
+  /**
+   * @param patience generations without a gain that stop the search
+   * @param tolerance relative gain of the best feasible social welfare (or relative decrease of
+   *     the least violation while nothing is feasible) that counts as a gain
+   * @param welfareBound a proven upper bound on social welfare: reaching it stops the search
+   */
   SeededNsga2(Problem<DoubleSolution> problem, int maxEvaluations, int populationSize,
       CrossoverOperator<DoubleSolution> crossover, MutationOperator<DoubleSolution> mutation,
       SeededTournament selection, Comparator<DoubleSolution> dominance,
-      List<DoubleSolution> seeds, int patience, double welfareBound) {
+      List<DoubleSolution> seeds, int patience, double tolerance, double welfareBound) {
     super(problem, maxEvaluations, populationSize, populationSize, populationSize, crossover,
         mutation, selection, dominance, new SequentialSolutionListEvaluator<>());
     this.seeds = seeds;
     this.patience = patience;
+    this.tolerance = tolerance;
     this.welfareBound = welfareBound;
+    this.generationSize = populationSize;
   }
 
   @Override
@@ -45,55 +56,63 @@ final class SeededNsga2 extends NSGAII<DoubleSolution> {
   @Override
   protected void initProgress() {
     super.initProgress();
-    bestScore = score(getPopulation());
+    stalled = 0;
+    feasible = false;
+    bestWelfare = Double.NEGATIVE_INFINITY;
+    leastViolation = Double.POSITIVE_INFINITY;
+    improved(getPopulation());
   }
 
   @Override
   protected void updateProgress() {
     super.updateProgress();
-    double now = score(getPopulation());
-    if (now > bestScore + 1e-9 * Math.max(1, Math.abs(bestScore))) {
-      bestScore = now;
-      stalled = 0;
-    } else {
-      stalled++;
-    }
-  }
-
-  @Override
-  protected boolean isStoppingConditionReached() {
-    return evaluations >= maxEvaluations || stalled >= patience || provablyOptimal();
+    stalled = improved(getPopulation()) ? 0 : stalled + 1;
   }
 
   /**
-   * A feasible member already reaches the upper bound on social welfare (the merit-order
+   * Stops when a feasible member reaches the proven upper bound, after {@code patience}
+   * generations without a gain, or when one more generation would exceed the evaluation budget
+   * (so a run never spends more than maxEvaluations).
+   */
+  @Override
+  protected boolean isStoppingConditionReached() {
+    return evaluations + generationSize > maxEvaluations || stalled >= patience
+        || provablyOptimal();
+  }
+
+  /**
+   * A feasible member already reaches the upper bound on social welfare (the unconstrained
    * optimum): the seeded α-spread is then the exact front and no generation can improve it.
    */
-  private boolean provablyOptimal() {
-    double welfare = bestScore - FEASIBLE_OFFSET;
-    return bestScore >= FEASIBLE_OFFSET / 2
-        && welfare >= welfareBound - 1e-9 * Math.max(1, Math.abs(welfareBound));
+  boolean provablyOptimal() {
+    return feasible && bestWelfare >= welfareBound - 1e-9 * Math.max(1, Math.abs(welfareBound));
   }
 
   int evaluations() {
     return evaluations;
   }
 
-  /**
-   * Best feasible social welfare; while nothing is feasible, minus the smallest violation (so
-   * progress towards feasibility also counts as improvement).
-   */
-  private static double score(List<DoubleSolution> population) {
-    double bestWelfare = Double.NEGATIVE_INFINITY;
-    double leastViolation = Double.POSITIVE_INFINITY;
+  /** Updates the best feasible welfare (or least violation); whether that was a gain. */
+  private boolean improved(List<DoubleSolution> population) {
+    boolean gain = false;
     for (DoubleSolution s : population) {
-      double violation = -ConstraintHandling.overallConstraintViolationDegree(s);
+      double violation = ConstrainedDominance.violation(s);
       if (violation <= 0) {
-        bestWelfare = Math.max(bestWelfare, -s.objectives()[0] - s.objectives()[1]);
-      } else {
+        double welfare = -s.objectives()[0] - s.objectives()[1];
+        if (!feasible || welfare > bestWelfare + tolerance * Math.max(1, Math.abs(bestWelfare))) {
+          gain = true;
+        }
+        if (!feasible || welfare > bestWelfare) {
+          bestWelfare = welfare;
+        }
+        feasible = true;
+      } else if (!feasible) {
+        if (violation < leastViolation - tolerance * Math.max(1, leastViolation)) {
+          gain = true;
+        }
         leastViolation = Math.min(leastViolation, violation);
       }
     }
-    return bestWelfare > Double.NEGATIVE_INFINITY ? FEASIBLE_OFFSET + bestWelfare : -leastViolation;
+    return gain;
   }
 }

@@ -1,8 +1,8 @@
 package energy.p2p.clearing;
 
-import energy.p2p.feasibility.GridLimits;
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
+import energy.p2p.grid.PowerFlowSolver;
+import energy.p2p.grid.limits.GridLimits;
 import org.uma.jmetal.problem.Problem;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 
@@ -13,13 +13,13 @@ import org.uma.jmetal.solution.doublesolution.DoubleSolution;
  */
 final class WindowProblem implements Problem<DoubleSolution> {
   private final transient FillDecoder decoder;
-  private final transient BackwardForwardSweep sweep;
+  private final transient PowerFlowSolver sweep;
   private final transient GridLimits limits;
   private final int variables;
   private final double[] fills;
   private final double[] violations = new double[3];
 
-  WindowProblem(MarketBook book, FillDecoder decoder, BackwardForwardSweep sweep,
+  WindowProblem(MarketBook book, FillDecoder decoder, PowerFlowSolver sweep,
       GridLimits limits) {
     this.decoder = decoder;
     this.sweep = sweep;
@@ -55,9 +55,9 @@ final class WindowProblem implements Problem<DoubleSolution> {
       fills[k] = vars.get(k);
     }
     decoder.decode(fills, vars.get(fills.length), false);
-    solution.objectives()[0] = -decoder.buyerWelfare;
-    solution.objectives()[1] = -decoder.sellerWelfare;
-    PowerFlowResult flow = sweep.solve(decoder.injectionKw);
+    solution.objectives()[0] = -decoder.buyerWelfare();
+    solution.objectives()[1] = -decoder.sellerWelfare();
+    PowerFlowResult flow = sweep.solve(decoder.injectionKw());
     limits.violations(flow, violations);
     solution.constraints()[0] = -violations[0];
     solution.constraints()[1] = -violations[1];

@@ -3,8 +3,11 @@ package energy.p2p.cli;
 import energy.p2p.clearing.ClearingConfig;
 import energy.p2p.clearing.ClearingResult;
 import energy.p2p.clearing.MarketClearing;
+import energy.p2p.clearing.rules.MarketRules;
+import energy.p2p.clearing.rules.RulesFile;
 import energy.p2p.feasibility.FeasibilityCheck;
 import energy.p2p.grid.RadialFeeder;
+import energy.p2p.grid.limits.FeederGrid;
 import energy.p2p.ingest.BidValidator;
 import energy.p2p.ingest.ValidationConfig;
 import energy.p2p.io.BidCodec;
@@ -64,6 +67,11 @@ public final class ClearCommand implements Callable<Integer> {
       description = "Bids accepted per (feeder, frame); more are skipped as CAPACITY (default ${DEFAULT-VALUE}).")
   int maxBidsPerWindow;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Market rules file (JSON: grid fee, class shares, compromise rule, search budget;"
+          + " per-feeder overrides); reports then say which rules were in force. See docs/formats.md.")
+  Path rules;
+
   @Spec
   CommandSpec spec;
 
@@ -77,9 +85,14 @@ public final class ClearCommand implements Callable<Integer> {
         .withGateLeadMinutes(gateLeadMinutes).withMaxBidsPerWindow(maxBidsPerWindow);
     ClearingConfig config = ClearingConfig.defaults().withSeed(seed).withFrameMinutes(frameMinutes)
         .withMaxBidsPerWindow(Math.max(maxBidsPerWindow, 2));
+    MarketRules marketRules = rules == null ? MarketRules.none() : RulesFile.read(rules);
+    marketRules.requireFeeders(grid.keySet(), feeders.toString());
     BidFileWindows file = BidFileWindows.read(bids, new BidValidator(grid, validation), validation,
         List.copyOf(grid.keySet()));
     PrintWriter err = spec.commandLine().getErr();
+    if (!marketRules.isNone()) {
+      err.println("rules " + rules + ": " + marketRules.hash());
+    }
     Map<ReasonCode, Integer> byReason = new EnumMap<>(ReasonCode.class);
     for (BidFileWindows.Skipped s : file.skipped) {
       byReason.merge(s.rejection().reason(), 1, Integer::sum);
@@ -87,7 +100,7 @@ public final class ClearCommand implements Callable<Integer> {
           + (s.rejection().bidId() == null ? "" : "(bid " + s.rejection().bidId() + ") ")
           + s.rejection().detail());
     }
-    long allocations = clearAll(file, grid, config);
+    long allocations = clearAll(file, grid, config, marketRules);
     err.println("clear: " + file.records + " bids read, " + (file.records - file.skipped.size())
         + " cleared in " + file.windows.size() + " windows, " + file.skipped.size() + " skipped "
         + byReason + ", " + allocations + " allocations written to " + out);
@@ -96,7 +109,7 @@ public final class ClearCommand implements Callable<Integer> {
   }
 
   private long clearAll(BidFileWindows file, Map<String, RadialFeeder> grid,
-      ClearingConfig config) throws IOException {
+      ClearingConfig config, MarketRules marketRules) throws IOException {
     Map<String, MarketClearing> clearings = new HashMap<>();
     Map<String, FeasibilityCheck> checks = new HashMap<>();
     long written = 0;
@@ -104,10 +117,12 @@ public final class ClearCommand implements Callable<Integer> {
       for (Map.Entry<BidFileWindows.Window, List<Bid>> w : file.windows.entrySet()) {
         String feederId = w.getKey().feederId();
         RadialFeeder feeder = grid.get(feederId);
-        MarketClearing clearing =
-            clearings.computeIfAbsent(feederId, id -> new MarketClearing(feeder, config));
+        ClearingConfig own = marketRules.clearingFor(config, feederId);
+        // one thread: the clearing and the check share one set of grid helpers per feeder
+        MarketClearing clearing = clearings.computeIfAbsent(feederId,
+            id -> new MarketClearing(FeederGrid.of(feeder, own.frameHours()), own));
         FeasibilityCheck check =
-            checks.computeIfAbsent(feederId, id -> new FeasibilityCheck(feeder, config));
+            checks.computeIfAbsent(feederId, id -> new FeasibilityCheck(clearing.grid()));
         ClearingResult result = check.check(
             clearing.clear(w.getKey().frameStartMs(), w.getValue()), w.getValue());
         for (Allocation a : result.allocations()) {

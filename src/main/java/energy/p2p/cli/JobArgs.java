@@ -1,8 +1,11 @@
 package energy.p2p.cli;
 
 import energy.p2p.clearing.ClearingConfig;
+import energy.p2p.clearing.rules.MarketRules;
+import energy.p2p.clearing.rules.RulesFile;
 import energy.p2p.ingest.ValidationConfig;
 import energy.p2p.job.JobOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -37,6 +40,11 @@ final class JobArgs {
       description = "Write wall-clock solveMillis into reports (outputs are then not byte-identical).")
   boolean recordTimings;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Market rules file (JSON: grid fee, class shares, compromise rule, search budget;"
+          + " per-feeder overrides); reports then say which rules were in force. See docs/formats.md.")
+  Path rules;
+
   JobOptions toOptions(Duration idleTimeout) {
     if (maxEventTimeJumpHours < 1) {
       throw new IllegalArgumentException("--max-event-time-jump-hours must be >= 1");
@@ -48,7 +56,8 @@ final class JobArgs {
         .withGateLeadMinutes(gateLeadMinutes).withMaxBidsPerWindow(maxBidsPerWindow);
     ClearingConfig c = ClearingConfig.defaults().withSeed(seed).withFrameMinutes(frameMinutes)
         .withMaxBidsPerWindow(Math.max(maxBidsPerWindow, 2)).withRecordSolveMillis(recordTimings);
+    MarketRules marketRules = rules == null ? MarketRules.none() : RulesFile.read(rules);
     return new JobOptions(v, c, Duration.ofSeconds(outOfOrdernessSeconds), idleTimeout,
-        Duration.ofHours(maxEventTimeJumpHours), recordTimings);
+        Duration.ofHours(maxEventTimeJumpHours), recordTimings).withRules(marketRules);
   }
 }

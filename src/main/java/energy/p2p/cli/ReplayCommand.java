@@ -81,6 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
     FeederFiles feederFiles = FeederFiles.read(feeders);
     Files.createDirectories(out);
     JobOptions options = jobArgs.toOptions(Duration.ZERO); // no idleness: replays are deterministic
+    options.rules().requireFeeders(feederFiles.feeders().keySet(), feeders.toString());
     BidCodec codec = codecFor(bids, options.validation().maxRecordBytes());
     long totalLines = countLines(bids);
     String runId = "replay-" + UUID.randomUUID();

@@ -146,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
     if (eventTime == TimeModel.RECEIPT) {
       options = options.withReceiptTime(gateGrace);
     }
+    options.rules().requireFeeders(feederFiles.feeders().keySet(), feeders.toString());
     boolean checkpointing = !checkpointInterval.isZero();
     KafkaOptions kafka = new KafkaOptions(bootstrapServers, bidsTopic, allocationsTopic, reportsTopic,
         rejectionsTopic, groupId, transactionalIdPrefix, loadProperties(kafkaProperties), checkpointing, bounded,

@@ -4,8 +4,10 @@ import energy.p2p.clearing.ClearingConfig;
 import energy.p2p.clearing.ClearingResult;
 import energy.p2p.clearing.ReportBuilder;
 import energy.p2p.clearing.Rounding;
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.RadialFeeder;
+import energy.p2p.grid.limits.FeederGrid;
+import energy.p2p.grid.limits.GridLimits;
+import energy.p2p.grid.limits.TradeCurtailer;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ClearingStatus;
@@ -21,8 +23,9 @@ import java.util.Map;
  * limits): FEASIBLE leaves the trades untouched; otherwise trades are curtailed, least welfare
  * lost per unit of violation relieved first, until the sweep finds everything within limits
  * (CURTAILED, with what was cut and why); when the feeder's load flow does not converge even
- * without trades, nothing is published (NOT_CONVERGED). Plain Java, not thread-safe (owns a
- * sweep): one per feeder per operator instance.
+ * without trades, nothing is published (NOT_CONVERGED). Plain Java, not thread-safe (uses the
+ * grid helpers' solver): one per feeder per operator instance, or sharing the clearing's
+ * {@link FeederGrid} on the same thread.
  */
 public final class FeasibilityCheck {
   private final RadialFeeder feeder;
@@ -30,10 +33,13 @@ public final class FeasibilityCheck {
   private final TradeCurtailer curtailer;
 
   public FeasibilityCheck(RadialFeeder feeder, ClearingConfig config) {
-    this.feeder = feeder;
-    BackwardForwardSweep sweep = new BackwardForwardSweep(feeder);
-    this.limits = new GridLimits(feeder, sweep);
-    this.curtailer = new TradeCurtailer(limits, sweep, config.frameHours());
+    this(FeederGrid.of(feeder, config.frameHours()));
+  }
+
+  public FeasibilityCheck(FeederGrid grid) {
+    this.feeder = grid.feeder();
+    this.limits = grid.limits();
+    this.curtailer = grid.curtailer();
   }
 
   /** Checks (and if needed curtails) {@code cleared}; {@code bids} are the window's bids. */

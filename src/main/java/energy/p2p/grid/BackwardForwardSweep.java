@@ -77,6 +77,7 @@ public final class BackwardForwardSweep implements PowerFlowSolver {
     this.result = new PowerFlowResult(feeder);
   }
 
+  @Override
   public RadialFeeder feeder() {
     return feeder;
   }

@@ -53,6 +53,11 @@ public final class NewtonRaphsonSolver implements PowerFlowSolver {
   }
 
   @Override
+  public RadialFeeder feeder() {
+    return feeder;
+  }
+
+  @Override
   public PowerFlowResult solve(double[] injectionKw, double[] injectionKvar) {
     PowerFlowSolver.checkInjection(feeder, injectionKw, "injectionKw");
     PowerFlowSolver.checkInjection(feeder, injectionKvar, "injectionKvar");

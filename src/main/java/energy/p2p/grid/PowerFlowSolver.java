@@ -7,6 +7,9 @@ package energy.p2p.grid;
  */
 public interface PowerFlowSolver {
 
+  /** The feeder this solver is bound to. */
+  RadialFeeder feeder();
+
   /**
    * @param injectionKw kW injected at each bus index ON TOP of its base load (negative = extra
    *     draw), length {@code busCount()}; null for the base case

@@ -96,6 +96,23 @@ public final class VoltageSensitivity {
       DMatrixRMaj x, int m) {
     int n = feeder.busCount();
     double[][] dI = new double[n - 1][m];
+    // what does not depend on the column, once: cos/sin of every angle, every branch current
+    double[] cos = new double[n];
+    double[] sin = new double[n];
+    for (int i = 0; i < n; i++) {
+      cos[i] = Math.cos(va[i]);
+      sin[i] = Math.sin(va[i]);
+    }
+    double[] iRe = new double[n - 1];
+    double[] iIm = new double[n - 1];
+    for (int b = 0; b < n - 1; b++) {
+      int c = b + 1;
+      int p = feeder.parentIndex(c);
+      double vr = vm[p] * cos[p] - vm[c] * cos[c];
+      double vi = vm[p] * sin[p] - vm[c] * sin[c];
+      iRe[b] = feeder.gPu[b] * vr - feeder.bPu[b] * vi;
+      iIm[b] = feeder.gPu[b] * vi + feeder.bPu[b] * vr;
+    }
     double[] dRe = new double[n];
     double[] dIm = new double[n];
     for (int k = 0; k < m; k++) {
@@ -103,20 +120,16 @@ public final class VoltageSensitivity {
         int r = PolarJacobian.angleRow(n, i);
         double dTheta = x.get(r, k);
         double dMag = x.get(r + 1, k);
-        double cos = Math.cos(va[i]);
-        double sin = Math.sin(va[i]);
-        dRe[i] = cos * dMag - vm[i] * sin * dTheta;
-        dIm[i] = sin * dMag + vm[i] * cos * dTheta;
+        dRe[i] = cos[i] * dMag - vm[i] * sin[i] * dTheta;
+        dIm[i] = sin[i] * dMag + vm[i] * cos[i] * dTheta;
       }
       for (int b = 0; b < n - 1; b++) {
         int c = b + 1;
         int p = feeder.parentIndex(c);
         double g = feeder.gPu[b];
         double s = feeder.bPu[b];
-        double vr = vm[p] * Math.cos(va[p]) - vm[c] * Math.cos(va[c]);
-        double vi = vm[p] * Math.sin(va[p]) - vm[c] * Math.sin(va[c]);
-        double ir = g * vr - s * vi;
-        double ii = g * vi + s * vr;
+        double ir = iRe[b];
+        double ii = iIm[b];
         double dvr = dRe[p] - dRe[c];
         double dvi = dIm[p] - dIm[c];
         double dir = g * dvr - s * dvi;

@@ -9,7 +9,10 @@ import energy.p2p.model.ClassStats;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Curtailment;
 import energy.p2p.model.FrontPoint;
+import energy.p2p.model.LimitNote;
 import energy.p2p.model.Rejection;
+import energy.p2p.model.RulesInForce;
+import java.util.List;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -118,7 +121,58 @@ final class OutputJson {
         }
       }
       g.writeEndArray();
+      // later fields are written only when they say something, so reports of windows where
+      // nothing binds, nothing failed and no rules file is in force keep their earlier bytes
+      limits(g, "bindingLimits", r.bindingLimits());
+      if (r.seedIssues() != null && !r.seedIssues().isEmpty()) {
+        g.writeArrayFieldStart("seedIssues");
+        for (String issue : r.seedIssues()) {
+          g.writeString(issue);
+        }
+        g.writeEndArray();
+      }
+      limits(g, "loosenedLimits", r.loosenedLimits());
+      if (r.rules() != null) {
+        rules(g, r.rules());
+      }
     });
+  }
+
+  private static void limits(JsonGenerator g, String name, List<LimitNote> notes)
+      throws IOException {
+    if (notes == null || notes.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(name);
+    for (LimitNote n : notes) {
+      g.writeStartObject();
+      g.writeStringField("kind", n.kind());
+      g.writeStringField("element", n.element());
+      number(g, "value", n.value());
+      number(g, "limit", n.limit());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void rules(JsonGenerator g, RulesInForce r) throws IOException {
+    g.writeStringField("rulesHash", r.rulesHash());
+    g.writeObjectFieldStart("rules");
+    number(g, "gridFeePerKwhPerOhm", r.gridFeePerKwhPerOhm());
+    number(g, "minShareStandard", r.minShareStandard());
+    number(g, "minShareHigh", r.minShareHigh());
+    number(g, "minShareUltraHigh", r.minShareUltraHigh());
+    g.writeStringField("compromiseRule", r.compromiseRule());
+    g.writeNumberField("populationSize", r.populationSize());
+    g.writeNumberField("maxEvaluations", r.maxEvaluations());
+    g.writeNumberField("convergenceGenerations", r.convergenceGenerations());
+    number(g, "convergenceTolerance", r.convergenceTolerance());
+    g.writeArrayFieldStart("objectives");
+    for (String o : r.objectives()) {
+      g.writeString(o);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   static String rejection(Rejection r) {

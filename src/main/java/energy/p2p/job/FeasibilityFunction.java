@@ -38,7 +38,7 @@ public final class FeasibilityFunction extends KeyedProcessFunction<String, Clea
   public void open(OpenContext ctx) {
     checks = new HashMap<>();
     for (Map.Entry<String, RadialFeeder> e : feederFiles.feeders().entrySet()) {
-      checks.put(e.getKey(), new FeasibilityCheck(e.getValue(), options.clearing()));
+      checks.put(e.getKey(), new FeasibilityCheck(e.getValue(), options.clearingFor(e.getKey())));
     }
     metrics = new MarketMetrics(getRuntimeContext().getMetricGroup());
     checkMillis = getRuntimeContext().getMetricGroup()

@@ -71,7 +71,7 @@ public final class FrameClearingFunction extends KeyedProcessFunction<String, Wi
     calendar = new GateCalendar(validation);
     clearings = new HashMap<>();
     for (Map.Entry<String, RadialFeeder> e : feederFiles.feeders().entrySet()) {
-      clearings.put(e.getKey(), new MarketClearing(e.getValue(), options.clearing()));
+      clearings.put(e.getKey(), new MarketClearing(e.getValue(), options.clearingFor(e.getKey())));
     }
     bids = getRuntimeContext().getMapState(BIDS);
     counts = getRuntimeContext().getMapState(COUNTS);

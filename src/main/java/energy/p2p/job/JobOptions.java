@@ -1,6 +1,7 @@
 package energy.p2p.job;
 
 import energy.p2p.clearing.ClearingConfig;
+import energy.p2p.clearing.rules.MarketRules;
 import energy.p2p.ingest.ValidationConfig;
 import java.io.Serializable;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.time.Duration;
  * @param timeModel which clock closes gates and judges LATE: submittedAt (replay, backfills) or the
  *     market's receipt time (live {@code run})
  * @param gateGrace receipt time: how long after each gate closure (wall clock) the gate clock ticks
+ * @param rules the market rules file in force ({@link MarketRules#none()}: none); per feeder,
+ *     {@link #clearingFor} applies it to {@code clearing}
  */
 public record JobOptions(
     ValidationConfig validation,
@@ -29,8 +32,17 @@ public record JobOptions(
     Duration maxEventTimeJump,
     boolean recordTimings,
     TimeModel timeModel,
-    Duration gateGrace)
+    Duration gateGrace,
+    MarketRules rules)
     implements Serializable {
+
+  /** Without a rules file. */
+  public JobOptions(ValidationConfig validation, ClearingConfig clearing, Duration outOfOrderness,
+      Duration idleTimeout, Duration maxEventTimeJump, boolean recordTimings, TimeModel timeModel,
+      Duration gateGrace) {
+    this(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings,
+        timeModel, gateGrace, MarketRules.none());
+  }
 
   /** Submitted-at time model, 1 s grace (the form before the live time model). */
   public JobOptions(ValidationConfig validation, ClearingConfig clearing, Duration outOfOrderness,
@@ -40,6 +52,7 @@ public record JobOptions(
   }
 
   public JobOptions {
+    rules = rules == null ? MarketRules.none() : rules;
     // solveMillis is wall-clock: the engine records it only with --record-timings (replays stay byte-identical)
     if (clearing.recordSolveMillis() != recordTimings) {
       clearing = clearing.withRecordSolveMillis(recordTimings);
@@ -76,28 +89,38 @@ public record JobOptions(
   }
 
   public JobOptions withValidation(ValidationConfig v) {
-    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace);
+    return new JobOptions(v, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace, rules);
   }
 
   public JobOptions withClearing(ClearingConfig c) {
-    return new JobOptions(validation, c, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace);
+    return new JobOptions(validation, c, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace, rules);
   }
 
   public JobOptions withOutOfOrderness(Duration d) {
-    return new JobOptions(validation, clearing, d, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace);
+    return new JobOptions(validation, clearing, d, idleTimeout, maxEventTimeJump, recordTimings, timeModel, gateGrace, rules);
   }
 
   public JobOptions withIdleTimeout(Duration d) {
-    return new JobOptions(validation, clearing, outOfOrderness, d, maxEventTimeJump, recordTimings, timeModel, gateGrace);
+    return new JobOptions(validation, clearing, outOfOrderness, d, maxEventTimeJump, recordTimings, timeModel, gateGrace, rules);
   }
 
   public JobOptions withRecordTimings(boolean on) {
-    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, on, timeModel, gateGrace);
+    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, on, timeModel, gateGrace, rules);
+  }
+
+  public JobOptions withRules(MarketRules r) {
+    return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump,
+        recordTimings, timeModel, gateGrace, r);
+  }
+
+  /** The clearing settings of one feeder: {@code clearing} with the rules file applied. */
+  public ClearingConfig clearingFor(String feederId) {
+    return rules.clearingFor(clearing, feederId);
   }
 
   /** The live market: receipt time judges, the gate clock ticks {@code grace} after each gate closure. */
   public JobOptions withReceiptTime(Duration grace) {
     return new JobOptions(validation, clearing, outOfOrderness, idleTimeout, maxEventTimeJump, recordTimings,
-        TimeModel.RECEIPT, grace);
+        TimeModel.RECEIPT, grace, rules);
   }
 }

@@ -13,7 +13,7 @@ class FillDecoderTest {
   private static final ClearingConfig CONFIG = ClearingConfig.defaults().withMinShares(0, 0, 0);
 
   private static FillDecoder decoder(MarketBook book) {
-    return new FillDecoder(book, CONFIG, Books.ieee33().busCount());
+    return new FillDecoder(book, CONFIG);
   }
 
   @Test
@@ -23,11 +23,11 @@ class FillDecoderTest {
         buy("b-cheap", 6, 1, 1), sell("s-cheap", 7, 1, 0.5), sell("s-dear", 8, 1, 5)), 0);
     FillDecoder d = decoder(book);
     d.decode(new double[] {1, 1, 1, 1}, 0.5, true);
-    assertEquals(2.0, d.matchedKwh, 1e-12);
-    assertEquals(2, d.tradeCount);
+    assertEquals(2.0, d.matchedKwh(), 1e-12);
+    assertEquals(2, d.tradeCount());
     // welfare (10 − 5) + (1 − 0.5) = 5.5, split half and half
-    assertEquals(2.75, d.buyerWelfare, 1e-12);
-    assertEquals(2.75, d.sellerWelfare, 1e-12);
+    assertEquals(2.75, d.buyerWelfare(), 1e-12);
+    assertEquals(2.75, d.sellerWelfare(), 1e-12);
   }
 
   @Test
@@ -37,10 +37,12 @@ class FillDecoderTest {
         buy("b", 6, 1, 0.2), buy("c", 7, 1, 0.1), sell("s", 8, 2, 0.05)), 0);
     FillDecoder d = decoder(book);
     d.decode(new double[] {1, 1, 1, 1}, 0.0, true);
-    assertEquals(2.0, d.matchedKwh, 1e-12);
-    assertEquals(0.0, d.buyVol[2], 1e-12);
-    assertEquals(0.25 + 0.15, d.buyerWelfare, 1e-12); // α = 0: buyers take all
-    assertEquals(0.0, d.sellerWelfare, 1e-12);
+    assertEquals(2.0, d.matchedKwh(), 1e-12);
+    double[] buy = new double[3];
+    d.tradedVolumes(buy, new double[1]);
+    assertEquals(0.0, buy[2], 1e-12);
+    assertEquals(0.25 + 0.15, d.buyerWelfare(), 1e-12); // α = 0: buyers take all
+    assertEquals(0.0, d.sellerWelfare(), 1e-12);
   }
 
   @Test
@@ -50,8 +52,8 @@ class FillDecoderTest {
     FillDecoder d = decoder(book);
     d.decode(new double[] {1, 1}, 0.5, false);
     // 2 kWh over 15 minutes = 8 kW
-    assertEquals(8.0, d.injectionKw[Books.ieee33().indexOf(2)], 1e-12);
-    assertEquals(-8.0, d.injectionKw[Books.ieee33().indexOf(18)], 1e-12);
+    assertEquals(8.0, d.injectionKw()[Books.ieee33().indexOf(2)], 1e-12);
+    assertEquals(-8.0, d.injectionKw()[Books.ieee33().indexOf(18)], 1e-12);
   }
 
   @Test
@@ -60,7 +62,7 @@ class FillDecoderTest {
         List.of(buy("b", 5, 2, 0.1), sell("s", 6, 2, 0.2)), 0);
     FillDecoder d = decoder(book);
     d.decode(new double[] {1, 1}, 0.5, true);
-    assertEquals(0, d.tradeCount);
-    assertEquals(0.0, d.matchedKwh, 0.0);
+    assertEquals(0, d.tradeCount());
+    assertEquals(0.0, d.matchedKwh(), 0.0);
   }
 }

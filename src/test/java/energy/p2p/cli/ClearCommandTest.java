@@ -122,6 +122,36 @@ class ClearCommandTest extends InProcessCli {
     assertTrue(err.toString().startsWith("error: bids file not found"), err.toString());
   }
 
+  @Test
+  void withRulesEveryReportStatesTheRulesAndAFeeClearsAtTheFeeAwareOptimum() throws Exception {
+    Path reports = dir.resolve("reports.jsonl");
+    assertEquals(0, run("clear", "--bids", SAMPLE, "--feeders", FEEDERS, "--out",
+        dir.resolve("a.jsonl").toString(), "--reports", reports.toString(), "--rules",
+        "sample-data/rules-sample.json"), err.toString());
+    JsonNode r = MAPPER.readTree(Files.readAllLines(reports).get(0));
+    List<String> names = fields(r);
+    assertEquals(List.of("rulesHash", "rules"), names.subList(names.size() - 2, names.size()),
+        "rules come last");
+    assertTrue(err.toString().contains("rules sample-data/rules-sample.json: "
+        + r.get("rulesHash").asText()), err.toString());
+    assertEquals(0.01, r.get("rules").get("gridFeePerKwhPerOhm").asDouble(), 0.0);
+    // the book's fee-aware optimum is reached exactly (it was 67 % of it with the greedy pairing)
+    assertEquals(r.get("welfareUpperBound").asDouble(), r.get("socialWelfare").asDouble(), 1e-9);
+    assertEquals(1.974568434, r.get("socialWelfare").asDouble(), 1e-9);
+  }
+
+  @Test
+  void aBadRulesFileStopsBeforeAnythingIsWrittenAndNamesTheKey() throws Exception {
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, "{\n  \"gridFeePerKwhPerOhm\": 0.01,\n  \"minShareStandart\": 0.5\n}\n");
+    Path alloc = dir.resolve("a.jsonl");
+    assertEquals(1, run("clear", "--bids", SAMPLE, "--feeders", FEEDERS, "--out", alloc.toString(),
+        "--rules", rules.toString()));
+    assertTrue(err.toString().contains("rules " + rules + " line 3: key \"minShareStandart\": "
+        + "unknown key"), err.toString());
+    assertTrue(!Files.exists(alloc), "nothing written");
+  }
+
   private static List<String> fields(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

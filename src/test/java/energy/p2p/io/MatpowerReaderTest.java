@@ -49,6 +49,25 @@ class MatpowerReaderTest {
   @TempDir Path dir;
 
   @Test
+  void case69ReproducesThePublishedBaseCase() {
+    // Baran & Wu, IEEE Trans. Power Delivery 4(1):725-734, 1989 (MATPOWER case69): 69 buses,
+    // 3.80 MW / 2.69 Mvar of load, minimum voltage 0.9092 p.u. at bus 65, losses ≈ 225 kW
+    RadialFeeder f = MatpowerReader.read(Path.of("sample-data", "feeders-matpower", "case69.m"),
+        "case69");
+    assertEquals(69, f.busCount());
+    double loadKw = 0;
+    for (int k = 0; k < f.busCount(); k++) {
+      loadKw += f.baseLoadKw(k);
+    }
+    assertEquals(3802.1, loadKw, 0.01); // the sum of the case table
+    PowerFlowResult r = new BackwardForwardSweep(f).solve(null);
+    assertTrue(r.converged());
+    assertEquals(0.9092, r.vMinPu(), 5e-5);
+    assertEquals(65, r.vMinBus());
+    assertEquals(225.0, r.pLossKw(), 0.1);
+  }
+
+  @Test
   void case33bwGivesTheSameLoadFlowAsTheCsvFeeder() {
     RadialFeeder matpower = MatpowerReader.read(CASE33BW, "case33bw");
     RadialFeeder csv = FeederReader.read(Path.of("sample-data", "feeders"), "ieee33");

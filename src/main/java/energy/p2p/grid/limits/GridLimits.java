@@ -1,8 +1,11 @@
-package energy.p2p.feasibility;
+package energy.p2p.grid.limits;
 
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
+import energy.p2p.grid.PowerFlowSolver;
 import energy.p2p.grid.RadialFeeder;
+import energy.p2p.grid.Violation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The limits trades must respect on one feeder, measured against its base case: a bus or branch
@@ -10,7 +13,9 @@ import energy.p2p.grid.RadialFeeder;
  * blamed on them either (otherwise no trade set, not even "no trade", would be feasible).
  *
  * <p>Violations are measured in percent: voltage in 0.01 p.u., current in 1 % of the rating, so
- * the two kinds add up in one scale. Immutable after construction.
+ * the two kinds add up in one scale. Every limit loosened that way is listed in
+ * {@link #loosened()} (the base-case violation: element, kind, base value, the feeder's limit), so
+ * reports can say when and by how much. Immutable after construction.
  */
 public final class GridLimits {
   /**
@@ -26,8 +31,14 @@ public final class GridLimits {
   private final double[] iMaxA;
   private final double baseVMinPu;
   private final double baseVMaxPu;
+  private final List<Violation> loosened;
 
-  public GridLimits(RadialFeeder feeder, BackwardForwardSweep sweep) {
+  /** Limits of {@code solver}'s feeder, measured against its base case (one solve). */
+  public GridLimits(PowerFlowSolver solver) {
+    this(solver.feeder(), solver);
+  }
+
+  private GridLimits(RadialFeeder feeder, PowerFlowSolver sweep) {
     this.feeder = feeder;
     int n = feeder.busCount();
     vMinPu = new double[n];
@@ -46,6 +57,18 @@ public final class GridLimits {
       double rating = feeder.branchMaxCurrentA(b);
       iMaxA[b] = baseConverged ? Math.max(rating, base.branchCurrentA(b)) : rating;
     }
+    // PowerFlowResult lists the base case's violations against the feeder's own limits: exactly
+    // the limits loosened above (a non-converged base case loosens nothing)
+    loosened = baseConverged ? List.copyOf(base.violations()) : List.of();
+  }
+
+  /**
+   * The limits the base load alone already breaks, loosened to the base case's value (trades may
+   * not make them worse): value = the base case's voltage (p.u.) or current (A), limit = the
+   * feeder's. Empty when the base case is within limits (or does not converge).
+   */
+  public List<Violation> loosened() {
+    return loosened;
   }
 
   public RadialFeeder feeder() {
@@ -75,6 +98,35 @@ public final class GridLimits {
 
   public double iMaxA(int branch) {
     return iMaxA[branch];
+  }
+
+  /**
+   * The elements of {@code r} within {@code vPu} p.u. of a voltage limit or within
+   * {@code currentFraction} of a rating (limits as loosened here; value = the flow's, limit = the
+   * limit in force): by ascending bus number, then branches likewise.
+   */
+  public List<Violation> near(PowerFlowResult r, double vPu, double currentFraction) {
+    List<Violation> out = new ArrayList<>();
+    int n = vMinPu.length;
+    for (int rank = 0; rank < n; rank++) {
+      int k = feeder.indexInNumberOrder(rank);
+      String bus = Integer.toString(feeder.busNumber(k));
+      if (k > 0 && r.vPu(k) >= vMaxPu[k] - vPu) {
+        out.add(new Violation(Violation.Kind.OVER_VOLTAGE, bus, r.vPu(k), vMaxPu[k]));
+      }
+      if (k > 0 && r.vPu(k) <= vMinPu[k] + vPu) {
+        out.add(new Violation(Violation.Kind.UNDER_VOLTAGE, bus, r.vPu(k), vMinPu[k]));
+      }
+    }
+    for (int rank = 0; rank < n; rank++) {
+      int b = feeder.indexInNumberOrder(rank) - 1;
+      if (b >= 0 && !Double.isInfinite(iMaxA[b])
+          && r.branchCurrentA(b) >= iMaxA[b] * (1 - currentFraction)) {
+        out.add(new Violation(Violation.Kind.OVER_CURRENT, feeder.branchName(b),
+            r.branchCurrentA(b), iMaxA[b]));
+      }
+    }
+    return out;
   }
 
   /** Under-voltage at a bus in percent (0 when respected). */

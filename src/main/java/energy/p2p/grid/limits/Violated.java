@@ -1,20 +1,22 @@
-package energy.p2p.feasibility;
+package energy.p2p.grid.limits;
 
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
+import energy.p2p.grid.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The elements out of limits in one load flow, with the relief (percent per kWh) that cutting a
- * trade between two buses would bring to each. Kinds: 0 under-voltage, 1 over-voltage (index =
- * bus), 2 over-current (index = branch).
+ * trade between two buses would bring to each. An element is a bus (voltage kinds) or a branch
+ * ({@link Violation.Kind#OVER_CURRENT}), by index.
  */
 final class Violated {
+  private record Element(Violation.Kind kind, int index, double amount) {}
+
   private final RadialFeeder feeder;
-  private final List<int[]> elements = new ArrayList<>(); // {kind, index}
-  private final List<Double> amounts = new ArrayList<>();
+  private final List<Element> elements = new ArrayList<>();
 
   private Violated(RadialFeeder feeder) {
     this.feeder = feeder;
@@ -25,21 +27,20 @@ final class Violated {
     RadialFeeder f = limits.feeder();
     Violated v = new Violated(f);
     for (int k = 0; k < f.busCount(); k++) {
-      v.add(0, k, limits.underVoltage(flow, k), buses, branches);
-      v.add(1, k, limits.overVoltage(flow, k), buses, branches);
+      v.add(Violation.Kind.UNDER_VOLTAGE, k, limits.underVoltage(flow, k), buses, branches);
+      v.add(Violation.Kind.OVER_VOLTAGE, k, limits.overVoltage(flow, k), buses, branches);
     }
     for (int b = 0; b < f.branchCount(); b++) {
-      v.add(2, b, limits.overCurrent(flow, b), buses, branches);
+      v.add(Violation.Kind.OVER_CURRENT, b, limits.overCurrent(flow, b), buses, branches);
     }
     return v;
   }
 
-  private void add(int kind, int index, double amount, Set<Integer> buses,
+  private void add(Violation.Kind kind, int index, double amount, Set<Integer> buses,
       Set<String> branches) {
     if (amount > 0) {
-      elements.add(new int[] {kind, index});
-      amounts.add(amount);
-      if (kind == 2) {
+      elements.add(new Element(kind, index, amount));
+      if (kind == Violation.Kind.OVER_CURRENT) {
         branches.add(feeder.branchName(index));
       } else {
         buses.add(feeder.busNumber(index));
@@ -48,18 +49,19 @@ final class Violated {
   }
 
   double amount(int e) {
-    return amounts.get(e);
+    return elements.get(e).amount();
   }
 
   /** Relief of element e (percent) per kWh cut from a trade between buyerBus and sellerBus. */
   double relief(int e, double[][] dv, double[][] di, int buyerBus, int sellerBus,
       double frameHours, GridLimits limits) {
-    int[] el = elements.get(e);
-    return switch (el[0]) {
-      case 0 -> 100 * (dv[el[1]][buyerBus] - dv[el[1]][sellerBus]) / frameHours;
-      case 1 -> -100 * (dv[el[1]][buyerBus] - dv[el[1]][sellerBus]) / frameHours;
-      default -> -100 * (di[el[1]][buyerBus] - di[el[1]][sellerBus]) / frameHours
-          / limits.iMaxA(el[1]);
+    Element el = elements.get(e);
+    int k = el.index();
+    return switch (el.kind()) {
+      case UNDER_VOLTAGE -> 100 * (dv[k][buyerBus] - dv[k][sellerBus]) / frameHours;
+      case OVER_VOLTAGE -> -100 * (dv[k][buyerBus] - dv[k][sellerBus]) / frameHours;
+      case OVER_CURRENT -> -100 * (di[k][buyerBus] - di[k][sellerBus]) / frameHours
+          / limits.iMaxA(k);
     };
   }
 
@@ -78,29 +80,28 @@ final class Violated {
     int worst = -1;
     for (int e = 0; e < elements.size(); e++) {
       if (relief(e, dv, di, buyerBus, sellerBus, frameHours, limits) > 1e-12
-          && (worst < 0 || amounts.get(e) > amounts.get(worst))) {
+          && (worst < 0 || amount(e) > amount(worst))) {
         worst = e;
       }
     }
     return worst;
   }
 
+  /** "OVER_VOLTAGE bus 18", "OVER_CURRENT branch 1-2": the reason a cut names. */
   String name(int e) {
-    int[] el = elements.get(e);
-    return switch (el[0]) {
-      case 0 -> "UNDER_VOLTAGE bus " + feeder.busNumber(el[1]);
-      case 1 -> "OVER_VOLTAGE bus " + feeder.busNumber(el[1]);
-      default -> "OVER_CURRENT branch " + feeder.branchName(el[1]);
-    };
+    Element el = elements.get(e);
+    return el.kind() == Violation.Kind.OVER_CURRENT
+        ? el.kind() + " branch " + feeder.branchName(el.index())
+        : el.kind() + " bus " + feeder.busNumber(el.index());
   }
 
   String worstName() {
     int worst = 0;
-    for (int e = 1; e < amounts.size(); e++) {
-      if (amounts.get(e) > amounts.get(worst)) {
+    for (int e = 1; e < elements.size(); e++) {
+      if (amount(e) > amount(worst)) {
         worst = e;
       }
     }
-    return amounts.isEmpty() ? "LIMIT" : name(worst);
+    return elements.isEmpty() ? "LIMIT" : name(worst);
   }
 }

@@ -1,7 +1,7 @@
-package energy.p2p.feasibility;
+package energy.p2p.grid.limits;
 
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
+import energy.p2p.grid.PowerFlowSolver;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.grid.VoltageSensitivity;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * trade that loses the least welfare per unit of violation relieved (the relief is linearised with
  * {@link VoltageSensitivity} at the current operating point) by just enough to clear the worst
  * violation it relieves, then re-runs the sweep — so what is finally published has passed the AC
- * check itself, not a linear estimate. Not thread-safe (shares the caller's sweep).
+ * check itself, not a linear estimate. Not thread-safe (shares the caller's solver).
  */
 public final class TradeCurtailer {
   /** Overshoot of each cut, to absorb the nonlinearity of voltage and current. */
@@ -22,14 +22,14 @@ public final class TradeCurtailer {
 
   private final GridLimits limits;
   private final RadialFeeder feeder;
-  private final BackwardForwardSweep sweep;
+  private final PowerFlowSolver solver;
   private final double frameHours;
   private final int[] allBuses;
 
-  public TradeCurtailer(GridLimits limits, BackwardForwardSweep sweep, double frameHours) {
+  public TradeCurtailer(GridLimits limits, PowerFlowSolver solver, double frameHours) {
     this.limits = limits;
     this.feeder = limits.feeder();
-    this.sweep = sweep;
+    this.solver = solver;
     this.frameHours = frameHours;
     this.allBuses = new int[feeder.busCount()];
     for (int k = 0; k < allBuses.length; k++) {
@@ -64,7 +64,7 @@ public final class TradeCurtailer {
     double[] totals = new double[3];
     int maxSteps = 4 * count + 50;
     for (int step = 0; ; step++) {
-      PowerFlowResult flow = sweep.solve(injections(count, buyerBus, sellerBus, kwh, injection));
+      PowerFlowResult flow = solver.solve(injections(count, buyerBus, sellerBus, kwh, injection));
       if (!flow.converged()) {
         if (allZero(count, kwh)) {
           return new Outcome(false, cut, reason, buses, branches, flow.copy());
