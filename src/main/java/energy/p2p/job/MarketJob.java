@@ -82,7 +82,7 @@ public final class MarketJob {
     // parse + validate, by the single reader (file order)
     boolean atSource = source.watermarksPerSplit();
     DataStream<IntakeRecord> records =
-        source.create(env, intake(codec, feeders, options, integrity), SourceEventTime.strategy(options));
+        source.create(env, intake(codec, feeders, options, integrity), EventTime.atSource(options));
     // parse-validate runs at the source's parallelism, chained to it: with a single replay
     // reader, one channel feeds the windows and LATE depends on the file's order only
     int readers = records.getParallelism();
@@ -93,7 +93,7 @@ public final class MarketJob {
     SingleOutputStreamOperator<WindowInput> timed = atSource
         ? valid.filter(b -> true).setParallelism(readers)
             .uid("event-time").name("event time: per partition (at the source)")
-        : valid.assignTimestampsAndWatermarks(SubmittedAtWatermarks.strategy(options)).setParallelism(readers)
+        : valid.assignTimestampsAndWatermarks(EventTime.replay(options)).setParallelism(readers)
             .uid("event-time").name("event time: submittedAt");
     SingleOutputStreamOperator<ClearedWindow> cleared = timed
         .keyBy(new FeederKeys.OfInput())

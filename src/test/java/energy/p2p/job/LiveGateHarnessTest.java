@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The live market on a controlled wall clock, operator by operator: the gate clock, a bids topic
  * of two partitions (the second silent: only gate ticks ever reach it), the source's event time
- * per partition ({@link SourceEventTime#receipt()}, combined as Flink's source does: the minimum),
+ * per partition ({@link EventTime#receipt()}, combined as Flink's source does: the minimum),
  * parse + validate and the frame windows. At 09:55:00.200 (the 10:00 frame's gate closure + grace)
  * every feeder's window is cleared although no bid follows; a bid the broker receives after that
  * is LATE.
@@ -69,7 +69,7 @@ class LiveGateHarnessTest {
   KeyedOneInputStreamOperatorTestHarness<Integer, Long, Long> clock;
   OneInputStreamOperatorTestHarness<IntakeRecord, WindowInput> parse;
   KeyedOneInputStreamOperatorTestHarness<String, WindowInput, ClearedWindow> windows;
-  final Map<Integer, SourceEventTime.Newest> generators = new TreeMap<>();
+  final Map<Integer, EventTime.Newest<IntakeRecord>> generators = new TreeMap<>();
   final Map<Integer, Long> partitionWatermarks = new TreeMap<>();
   int delivered;
   int forwarded;
@@ -87,7 +87,7 @@ class LiveGateHarnessTest {
     parse.open();
     windows.open();
     for (int p = 0; p < 2; p++) {
-      generators.put(p, new SourceEventTime.Newest(0, Long.MAX_VALUE));
+      generators.put(p, new EventTime.Newest<>(0, Long.MAX_VALUE, r -> true));
       partitionWatermarks.put(p, Long.MIN_VALUE);
     }
   }

@@ -89,6 +89,16 @@ class LiveMarketKafkaITCase {
     return env.executeAsync("live");
   }
 
+  /** The recorded bids topic through the job again, bounded (no gate clock), into the run's own topics. */
+  static void replayTopic(String bids, String run, int parallelism) throws Exception {
+    KafkaOptions k = topics(run, bids, true);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(parallelism);
+    env.enableCheckpointing(500);
+    new MarketJob(KafkaEndpoints.bids(k), KafkaEndpoints.sinks(k), FEEDERS, OPTIONS, new BidCodec(4096))
+        .execute(env, run);
+  }
+
   /** A frame (1 min) whose gate closure is at least 10 s away, so its bids can be produced in time. */
   static long nextFrame() {
     long now = System.currentTimeMillis();
@@ -195,12 +205,7 @@ class LiveMarketKafkaITCase {
     assertTrue(late.get(0).contains("\"bidId\":\"late0\"") && late.get(0).contains("\"detail\":\"received at "), late.get(0));
 
     // the auditor: the recorded topic replayed (bounded, its gate ticks included, no clock of its own)
-    KafkaOptions audit = topics("audit", "bids-live", true);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(1);
-    env.enableCheckpointing(500);
-    new MarketJob(KafkaEndpoints.bids(audit), KafkaEndpoints.sinks(audit), FEEDERS, OPTIONS, new BidCodec(4096))
-        .execute(env, "audit");
+    replayTopic("bids-live", "audit", 1);
     for (String output : List.of("reports-", "allocations-", "rejections-")) {
       Map<String, Long> replayed = committed(output + "audit", frame);
       assertEquals(replayed, committed(output + "live", frame), output + ": the live job decided as the replay");
@@ -232,12 +237,7 @@ class LiveMarketKafkaITCase {
     sleepUntil(System.currentTimeMillis() + 2_000);
     job.cancel().get();
 
-    KafkaOptions ref = topics("ref", "bids-fail", true);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(2);
-    env.enableCheckpointing(500);
-    new MarketJob(KafkaEndpoints.bids(ref), KafkaEndpoints.sinks(ref), FEEDERS, OPTIONS, new BidCodec(4096))
-        .execute(env, "uninterrupted");
+    replayTopic("bids-fail", "ref", 2); // the same topic, uninterrupted
     for (String output : List.of("reports-", "allocations-")) {
       Map<String, Long> uninterrupted = committed(output + "ref", frame);
       assertTrue(uninterrupted.values().stream().allMatch(n -> n == 1));

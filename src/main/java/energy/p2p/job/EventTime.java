@@ -1,5 +1,6 @@
 package energy.p2p.job;
 
+import java.util.function.Predicate;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -7,20 +8,39 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Event time taken at the Kafka source, one watermark per partition (the source emits their
- * minimum), from records {@link BidIntake} has already read — nothing is parsed twice. A subtask
- * that catches up on several partitions cannot let one partition's records close another's
- * windows. Watermarks are emitted right after the record that advances them (as in
- * {@link SubmittedAtWatermarks}), never on a wall-clock tick.
+ * The job's event time (docs/architecture.md, "Two time models"). Watermarks are emitted right
+ * after the record that advances them, never on Flink's wall-clock tick: which bids are LATE then
+ * depends only on the order of the input, so a replay is deterministic.
+ *
+ * <ul>
+ *   <li>{@link #replay}: after parse + validate, one reader in the file's order: submittedAt.
+ *   <li>{@link #atSource}: at the Kafka source, one watermark per partition (the source emits their
+ *       minimum), from records {@link BidIntake} has already read — nothing is parsed twice. A
+ *       subtask that catches up on several partitions cannot let one partition's records close
+ *       another's windows.
+ * </ul>
  */
-public final class SourceEventTime {
+public final class EventTime {
   /** The timestamp of a record that must not move a watermark. */
   static final long NO_EVENT_TIME = Long.MIN_VALUE;
 
-  private SourceEventTime() {}
+  private EventTime() {}
 
-  /** The strategy of {@code options}' time model. */
-  public static WatermarkStrategy<IntakeRecord> strategy(JobOptions options) {
+  /**
+   * Replay's event time: submittedAt with bounded out-of-orderness. A feeder clock never moves it:
+   * the clocks of all feeders go out before the bid that raised the time, and that bid moves the
+   * watermark once they are all in.
+   */
+  static WatermarkStrategy<WindowInput> replay(JobOptions options) {
+    long boundMs = options.outOfOrderness().toMillis();
+    WatermarkStrategy<WindowInput> s = WatermarkStrategy
+        .<WindowInput>forGenerator(ctx -> new Newest<>(boundMs, Long.MAX_VALUE, in -> !in.isClock()))
+        .withTimestampAssigner((in, previous) -> in.eventTimeMs());
+    return options.idleTimeout().isZero() ? s : s.withIdleness(options.idleTimeout());
+  }
+
+  /** Event time at the Kafka source, per partition, of {@code options}' time model. */
+  public static WatermarkStrategy<IntakeRecord> atSource(JobOptions options) {
     return options.timeModel() == TimeModel.RECEIPT ? receipt() : submittedAt(options);
   }
 
@@ -33,7 +53,7 @@ public final class SourceEventTime {
    * whose gate ticks have not arrived, and skipping it could clear a window before its bids.
    */
   static WatermarkStrategy<IntakeRecord> receipt() {
-    return WatermarkStrategy.<IntakeRecord>forGenerator(ctx -> new Newest(0, Long.MAX_VALUE))
+    return WatermarkStrategy.<IntakeRecord>forGenerator(ctx -> new Newest<>(0, Long.MAX_VALUE, r -> true))
         .withTimestampAssigner(ctx -> new ReceivedAt());
   }
 
@@ -47,26 +67,32 @@ public final class SourceEventTime {
     long boundMs = options.outOfOrderness().toMillis();
     long jumpMs = options.maxEventTimeJump().toMillis();
     WatermarkStrategy<IntakeRecord> s = WatermarkStrategy
-        .<IntakeRecord>forGenerator(ctx -> new Newest(boundMs, jumpMs))
+        .<IntakeRecord>forGenerator(ctx -> new Newest<>(boundMs, jumpMs, IntakeRecord::isBid))
         .withTimestampAssigner(ctx -> new ValidSubmittedAt());
     return options.idleTimeout().isZero() ? s : s.withIdleness(options.idleTimeout());
   }
 
-  /** The newest timestamp − bound − 1 ms; a timestamp more than {@code jumpMs} ahead is ignored. */
-  static final class Newest implements WatermarkGenerator<IntakeRecord> {
+  /**
+   * The newest timestamp − bound − 1 ms, emitted with the record that raised it; only records
+   * {@code movesTime} accepts count, and a timestamp more than {@code jumpMs} ahead of the newest is
+   * ignored.
+   */
+  static final class Newest<T> implements WatermarkGenerator<T> {
     private final long boundMs;
     private final long jumpMs;
+    private final Predicate<T> movesTime;
     private long newest = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
 
-    Newest(long boundMs, long jumpMs) {
+    Newest(long boundMs, long jumpMs, Predicate<T> movesTime) {
       this.boundMs = boundMs;
       this.jumpMs = jumpMs;
+      this.movesTime = movesTime;
     }
 
     @Override
-    public void onEvent(IntakeRecord record, long timestamp, WatermarkOutput output) {
-      if (timestamp == NO_EVENT_TIME || timestamp <= newest) {
+    public void onEvent(T record, long timestamp, WatermarkOutput output) {
+      if (timestamp == NO_EVENT_TIME || timestamp <= newest || !movesTime.test(record)) {
         return;
       }
       if (newest != Long.MIN_VALUE && timestamp - newest > jumpMs) {
