@@ -1,15 +1,15 @@
 package energy.p2p.cli;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.io.LineReader;
+import energy.p2p.io.UnreadableRecord;
 import energy.p2p.job.FeederFiles;
 import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
 import energy.p2p.job.replay.ReplayRun;
 import energy.p2p.job.replay.ReplayTally;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,9 +116,9 @@ public final class ReplayCommand implements Callable<Integer> {
    */
   static BidCodec codecFor(Path file, int maxRecordBytes) throws IOException {
     BidCodec codec = new BidCodec(maxRecordBytes);
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = r.readLine();
-      if (first == null || first.trim().startsWith("{")) {
+    try (LineReader r = new LineReader(Files.newInputStream(file), file.getFileName().toString(), maxRecordBytes)) {
+      String first = r.next();
+      if (first == null || first.trim().startsWith("{") || UnreadableRecord.of(first) != null) {
         return codec;
       }
       List<String> fields = List.of(first.replace("\uFEFF", "").replace("\"", "").split(","));

@@ -2,6 +2,7 @@ package energy.p2p.io;
 
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
+import energy.p2p.model.Ids;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
 import energy.p2p.model.Side;
@@ -38,6 +39,10 @@ final class BidFields {
     for (BidColumn c : new BidColumn[] {BidColumn.BID_ID, BidColumn.PARTICIPANT_ID, BidColumn.FEEDER_ID}) {
       if (values[c.ordinal()].length() > MAX_ID_CHARS) {
         return reject(ReasonCode.MALFORMED, c.field + " longer than " + MAX_ID_CHARS + " characters", -1);
+      }
+      String problem = Ids.problem(c.field, values[c.ordinal()]);
+      if (problem != null) {
+        return reject(ReasonCode.MALFORMED, problem, -1);
       }
     }
     long frameStartMs;
@@ -130,8 +135,9 @@ final class BidFields {
         reason, detail, raw));
   }
 
+  /** An id fit to name the rejection: null when absent, too long, or holding refused characters. */
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() || s.length() > MAX_ID_CHARS ? null : s;
+    return s == null || s.isBlank() || s.length() > MAX_ID_CHARS || Ids.problem("id", s) != null ? null : s;
   }
 
   /** A value quoted in a detail message, cut short so details stay small. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import energy.p2p.model.Ids;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
 import java.io.IOException;
@@ -115,6 +116,6 @@ final class BidReader {
   }
 
   private static String shortOrNull(String s) {
-    return s == null || s.isBlank() || s.length() > BidFields.MAX_ID_CHARS ? null : s;
+    return s == null || s.isBlank() || s.length() > BidFields.MAX_ID_CHARS || Ids.problem("id", s) != null ? null : s;
   }
 }

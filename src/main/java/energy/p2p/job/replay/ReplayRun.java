@@ -11,6 +11,7 @@ import energy.p2p.job.MarketSinks;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
+import energy.p2p.settlement.MeterReadingJson;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -61,7 +62,7 @@ public final class ReplayRun {
 
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     String id = runId;
-    FileBidSource file = new FileBidSource(bids);
+    FileLinesSource file = FileLinesSource.bids(bids, codec.maxRecordBytes());
     BidSource counted = BidSource.of(e -> {
       var lines = file.create(e);
       return lines.map(new CountRead(id)).setParallelism(lines.getParallelism()).uid("count-read").name("count read");
@@ -73,7 +74,8 @@ public final class ReplayRun {
         1)
         .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER)),
             readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS)));
-    LineSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source");
+    LineSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source",
+        "meter-readings-source", MeterReadingJson.MAX_RECORD_BYTES);
     return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
         .execute(env, "p2p-energy-trading replay " + bids.getFileName());
   }
