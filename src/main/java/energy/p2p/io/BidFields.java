@@ -140,9 +140,28 @@ final class BidFields {
     return s == null || s.isBlank() || s.length() > MAX_ID_CHARS || Ids.problem("id", s) != null ? null : s;
   }
 
-  /** A value quoted in a detail message, cut short so details stay small. */
+  /**
+   * A value quoted in a detail message, cut short so details stay small. An unpaired surrogate (a
+   * JSON escape such as \uDC00 can make one) is shown as that escape: outputs stay valid UTF-8.
+   */
   static String clip(String v) {
-    return v == null ? "null" : v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    if (v == null) {
+      return "null";
+    }
+    String s = v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        out.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A field's problem, with the reason code it earns. */

@@ -165,6 +165,16 @@ class BidCodecTest {
   }
 
   @Test
+  void anUnpairedSurrogateFromAJsonEscapeNeverReachesAnOutputAsSuch() {
+    Rejection side = codec.parse(GOOD.replace("\"BUY\"", "\"\\uDC00BUY\"")).rejection();
+    assertEquals(ReasonCode.BAD_SIDE, side.reason());
+    assertEquals("side must be BUY or SELL, got '\\uDC00BUY'", side.detail());
+    assertEquals(ReasonCode.MALFORMED, codec.parse(GOOD.replace("b-1042", "b\\uD800")).rejection().reason());
+    String json = BidCodec.toJson(side);
+    assertTrue(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(json), json);
+  }
+
+  @Test
   void aKafkaValueThatIsNotUtf8IsMalformedNamingItsOriginNotRepaired() {
     byte[] value = RecordTextTest.concat(GOOD.substring(0, 30), RecordTextTest.bytes(0xC3, 0x28), GOOD.substring(30));
     ParsedBid p = codec.parse(value, "bids partition 3 offset 1234");

@@ -22,7 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * A bounded replay: a bids file through {@link MarketJob} into allocations.jsonl,
  * clearing-reports.jsonl and rejected-bids.jsonl in {@code outDir}, each sorted by content so the
- * bytes are the same at any parallelism. Figures accumulate in {@link ReplayTally#of(String)}.
+ * bytes are the same at any parallelism, in bounded memory (sorted runs spilled beside the outputs).
+ * Figures accumulate in {@link ReplayTally#of(String)}.
  */
 public final class ReplayRun {
   public static final String ALLOCATIONS = "allocations.jsonl";
@@ -39,6 +40,7 @@ public final class ReplayRun {
   private final String runId;
   private final IntegrityOptions integrity;
   private final Path readings;
+  private final long sortRunBytes;
 
   public ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId) {
     this(bids, feeders, outDir, options, codec, runId, IntegrityOptions.defaults(), null);
@@ -50,6 +52,12 @@ public final class ReplayRun {
    */
   public ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId,
       IntegrityOptions integrity, Path readings) {
+    this(bids, feeders, outDir, options, codec, runId, integrity, readings, SortedJsonLinesSink.DEFAULT_RUN_BYTES);
+  }
+
+  private ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId,
+      IntegrityOptions integrity, Path readings, long sortRunBytes) {
+    this.sortRunBytes = sortRunBytes;
     this.integrity = integrity;
     this.readings = readings;
     this.bids = bids;
@@ -60,6 +68,14 @@ public final class ReplayRun {
     this.runId = runId;
   }
 
+  /**
+   * The same run with the outputs' sort buffers spilled to disk every {@code bytes} (about) per
+   * output: memory per output stays near it whatever the length of the history.
+   */
+  public ReplayRun withSortRunBytes(long bytes) {
+    return new ReplayRun(bids, feeders, outDir, options, codec, runId, integrity, readings, bytes);
+  }
+
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     String id = runId;
     FileLinesSource file = FileLinesSource.bids(bids, codec.maxRecordBytes());
@@ -67,13 +83,14 @@ public final class ReplayRun {
       var lines = file.create(e);
       return lines.map(new CountRead(id)).setParallelism(lines.getParallelism()).uid("count-read").name("count read");
     });
+    long run = sortRunBytes;
     MarketSinks sinks = new MarketSinks(
-        SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a)),
-        SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r)),
-        SortedJsonLinesSink.rejections(outDir.resolve(REJECTIONS), r -> ReplayTally.of(id).rejected(r.reason())),
+        SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a), run),
+        SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r), run),
+        SortedJsonLinesSink.rejections(outDir.resolve(REJECTIONS), r -> ReplayTally.of(id).rejected(r.reason()), run),
         1)
-        .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER)),
-            readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS)));
+        .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER), run),
+            readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS), run));
     LineSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source",
         "meter-readings-source", MeterReadingJson.MAX_RECORD_BYTES);
     return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
