@@ -27,6 +27,7 @@ public final class LineReader implements Closeable {
   private long total;
   private boolean droppedBlank;
   private long lineNumber;
+  private long filled;
 
   /** {@code origin}: how the file is named in details (e.g. its file name). */
   public LineReader(InputStream in, String origin, int maxBytes) {
@@ -77,6 +78,11 @@ public final class LineReader implements Closeable {
     return lineNumber;
   }
 
+  /** Bytes of the input consumed so far (lines and their terminators). */
+  public long bytesRead() {
+    return filled - (limit - pos);
+  }
+
   private String text() {
     if (total > maxBytes) {
       if (droppedBlank && BidCodec.isBlank(new String(line, 0, kept, java.nio.charset.StandardCharsets.UTF_8))) {
@@ -121,6 +127,7 @@ public final class LineReader implements Closeable {
     }
     pos = 0;
     limit = Math.max(n, 0);
+    filled += limit;
     return n > 0;
   }
 

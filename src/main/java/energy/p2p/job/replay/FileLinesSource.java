@@ -18,24 +18,45 @@ public final class FileLinesSource implements LineSource {
   private final String uid;
   private final String name;
   private final int maxLineBytes;
+  private final StrictLinesFormat.Pacing pacing;
 
   /** {@code maxLineBytes}: longer lines are TOO_LARGE (without being held whole in memory). */
   public FileLinesSource(java.nio.file.Path file, String uid, String name, int maxLineBytes) {
+    this(file, uid, name, maxLineBytes, StrictLinesFormat.Pacing.NONE);
+  }
+
+  private FileLinesSource(java.nio.file.Path file, String uid, String name, int maxLineBytes,
+      StrictLinesFormat.Pacing pacing) {
     this.file = file.toAbsolutePath().toString();
     this.uid = uid;
     this.name = name;
     this.maxLineBytes = maxLineBytes;
+    this.pacing = pacing;
   }
 
-  /** The bids file of a replay (uid {@code bids-source}). */
-  public static FileLinesSource bids(java.nio.file.Path file, int maxRecordBytes) {
-    return new FileLinesSource(file, "bids-source", "bids file", maxRecordBytes);
+  /** The bids file of a replay (uid {@code bids-source}); it leads the pace of run {@code runId}. */
+  static FileLinesSource bids(java.nio.file.Path file, int maxRecordBytes, String runId) {
+    return new FileLinesSource(file, "bids-source", "bids file", maxRecordBytes, pacing(file, runId, true));
+  }
+
+  /** The meter readings of a replay; they follow the bids' pace ({@link ReplayPace}). */
+  static FileLinesSource readings(java.nio.file.Path file, int maxRecordBytes, String runId) {
+    return new FileLinesSource(file, "meter-readings-source", "meter-readings-source", maxRecordBytes,
+        pacing(file, runId, false));
+  }
+
+  /** Pacing by the share of the file read; none for compressed files (their sizes are not line bytes). */
+  private static StrictLinesFormat.Pacing pacing(java.nio.file.Path file, String runId, boolean leads) {
+    String name = file.getFileName().toString();
+    long size = file.toFile().length();
+    boolean compressed = name.matches(".*\\.(gz|gzip|bz2|xz|deflate|zst)$");
+    return compressed || size == 0 ? StrictLinesFormat.Pacing.NONE : new StrictLinesFormat.Pacing(runId, leads, size);
   }
 
   @Override
   public DataStream<String> create(StreamExecutionEnvironment env) {
     String origin = java.nio.file.Path.of(file).getFileName().toString();
-    FileSource<String> src = FileSource.forRecordStreamFormat(new StrictLinesFormat(origin, maxLineBytes), new Path(file))
+    FileSource<String> src = FileSource.forRecordStreamFormat(new StrictLinesFormat(origin, maxLineBytes, pacing), new Path(file))
         .build();
     // watermarks come later, from the parsed records. One reader: a text file is one split anyway,
     // and a single channel into the windows keeps LATE decisions deterministic.

@@ -78,7 +78,7 @@ public final class ReplayRun {
 
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     String id = runId;
-    FileLinesSource file = FileLinesSource.bids(bids, codec.maxRecordBytes());
+    FileLinesSource file = FileLinesSource.bids(bids, codec.maxRecordBytes(), id);
     BidSource counted = BidSource.of(e -> {
       var lines = file.create(e);
       return lines.map(new CountRead(id)).setParallelism(lines.getParallelism()).uid("count-read").name("count read");
@@ -91,10 +91,15 @@ public final class ReplayRun {
         1)
         .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER), run),
             readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS), run));
-    LineSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source",
-        "meter-readings-source", MeterReadingJson.MAX_RECORD_BYTES);
-    return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
-        .execute(env, "p2p-energy-trading replay " + bids.getFileName());
+    LineSource readingLines = readings == null ? null : FileLinesSource.readings(readings,
+        MeterReadingJson.MAX_RECORD_BYTES, id);
+    ReplayPace.register(id); // before the job starts, so the readings reader never runs ahead unpaced
+    try {
+      return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
+          .execute(env, "p2p-energy-trading replay " + bids.getFileName());
+    } finally {
+      ReplayPace.release(id);
+    }
   }
 
   private static void tallyAllocation(String id, Allocation a) {
