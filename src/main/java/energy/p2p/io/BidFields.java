@@ -136,7 +136,7 @@ final class BidFields {
   }
 
   /** An id fit to name the rejection: null when absent, too long, or holding refused characters. */
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() || s.length() > MAX_ID_CHARS || Ids.problem("id", s) != null ? null : s;
   }
 

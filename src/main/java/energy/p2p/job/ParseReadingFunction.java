@@ -6,10 +6,6 @@ import energy.p2p.settlement.MeterReadingCheck;
 import energy.p2p.settlement.MeterReadingJson;
 import energy.p2p.settlement.SettlementConfig;
 import energy.p2p.settlement.SettlementJson;
-import java.util.List;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -26,12 +22,9 @@ import org.apache.flink.util.Collector;
  * state: after rescaling each reader takes the maximum).
  */
 public final class ParseReadingFunction extends ProcessFunction<String, MeterReading> implements CheckpointedFunction {
-  static final ListStateDescriptor<Long> NEWEST = new ListStateDescriptor<>("newest-reading-at", Types.LONG);
-
   private final MeterReadingCheck check;
   private final java.time.Duration maxJump;
-  private transient ListState<Long> newestState;
-  private transient long newestMs = Long.MIN_VALUE;
+  private transient NewestEventTime newest;
 
   public ParseReadingFunction(FeederFiles feeders, JobOptions options, SettlementConfig settlement) {
     this.check = new MeterReadingCheck(feeders.feeders().keySet(), options.validation().frameMinutes(), settlement);
@@ -40,16 +33,13 @@ public final class ParseReadingFunction extends ProcessFunction<String, MeterRea
 
   @Override
   public void initializeState(FunctionInitializationContext ctx) throws Exception {
-    newestState = ctx.getOperatorStateStore().getUnionListState(NEWEST);
-    newestMs = Long.MIN_VALUE;
-    for (Long t : newestState.get()) {
-      newestMs = Math.max(newestMs, t);
-    }
+    newest = new NewestEventTime("newest-reading-at");
+    newest.initialize(ctx);
   }
 
   @Override
   public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
-    newestState.update(List.of(newestMs));
+    newest.snapshot();
   }
 
   @Override
@@ -68,13 +58,13 @@ public final class ParseReadingFunction extends ProcessFunction<String, MeterRea
     MeterReading reading = r.reading();
     String problem = check.problem(reading);
     if (problem == null) {
-      problem = MeterReadingCheck.jumpProblem(reading, newestMs, maxJump);
+      problem = MeterReadingCheck.jumpProblem(reading, newest.get(), maxJump);
     }
     if (problem != null) {
       ctx.output(OutputTags.READING_NOTES, note(reading, problem, line));
       return;
     }
-    newestMs = Math.max(newestMs, reading.readingAtMs());
+    newest.accept(reading.readingAtMs());
     out.collect(reading);
   }
 
