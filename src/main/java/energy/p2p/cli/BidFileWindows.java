@@ -4,13 +4,12 @@ import energy.p2p.ingest.BidValidator;
 import energy.p2p.ingest.GateCalendar;
 import energy.p2p.ingest.ValidationConfig;
 import energy.p2p.io.BidCodec;
+import energy.p2p.io.LineReader;
 import energy.p2p.io.ParsedBid;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,11 +59,12 @@ final class BidFileWindows {
     BidFileWindows out = new BidFileWindows(feederIds, config);
     BidCodec codec = new BidCodec(config.maxRecordBytes());
     Map<Window, Set<String>> ids = new TreeMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // read as bytes: a line that is not UTF-8 (or far too long) is skipped with its reason, not fatal
+    try (LineReader r = new LineReader(Files.newInputStream(file), file.getFileName().toString(),
+        config.maxRecordBytes())) {
       String line;
-      long number = 0;
-      while ((line = r.readLine()) != null) {
-        number++;
+      while ((line = r.next()) != null) {
+        long number = r.lineNumber();
         if (BidCodec.isBlank(line)) {
           continue;
         }

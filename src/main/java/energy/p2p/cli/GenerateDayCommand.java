@@ -41,6 +41,10 @@ public final class GenerateDayCommand implements Callable<Integer> {
       + "Default: the preset's (0).")
   Integer firstFrame;
 
+  @Option(names = "--days", description = "Generate this many consecutive days (from the first frame to the "
+      + "last day's end), e.g. a long history for replay benchmarks; instead of --frames.")
+  Integer days;
+
   @Option(names = "--seed", description = "Override the preset's seed.")
   Long seed;
 
@@ -59,10 +63,20 @@ public final class GenerateDayCommand implements Callable<Integer> {
       case "utility-day" -> DayConfig.utilityDay();
       default -> throw new IllegalArgumentException("--preset must be sample or utility-day, got " + preset);
     };
+    if (days != null && frames != null) {
+      throw new IllegalArgumentException("give --days or --frames, not both");
+    }
+    int first = firstFrame != null ? firstFrame : base.firstFrame();
+    if (frames != null && (frames < 1 || first + frames > 96)) {
+      throw new IllegalArgumentException("--frames must be 1.." + (96 - first) + " (use --days for more)");
+    }
     DayConfig c = new DayConfig(feeders != null ? feeders : base.feeders(),
-        prosumers != null ? prosumers : base.prosumersPerFeeder(), firstFrame != null ? firstFrame : base.firstFrame(),
+        prosumers != null ? prosumers : base.prosumersPerFeeder(), first,
         frames != null ? frames : base.frames(),
         base.activity(), base.badEvery(), base.day(), seed != null ? seed : base.seed(), base.lastFeederVMinPu());
+    if (days != null) {
+      c = c.withDays(days);
+    }
     Path dir = template.toAbsolutePath().getParent();
     String id = template.getFileName().toString();
     SampleDayGenerator.Result r = new SampleDayGenerator(c).write(dir, id, feedersOut, bidsOut);

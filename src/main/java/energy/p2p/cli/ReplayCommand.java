@@ -1,24 +1,21 @@
 package energy.p2p.cli;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.io.LineReader;
+import energy.p2p.io.UnreadableRecord;
 import energy.p2p.job.FeederFiles;
 import energy.p2p.job.IntegrityOptions;
 import energy.p2p.job.JobOptions;
 import energy.p2p.job.replay.ReplayRun;
 import energy.p2p.job.replay.ReplayTally;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +54,11 @@ public final class ReplayCommand implements Callable<Integer> {
       + "into settlements.jsonl.")
   Path meterReadings;
 
+  @Option(names = "--sort-run-mib", defaultValue = "16", description = "Memory per output file for sorting "
+      + "before a sorted run spills to a hidden folder beside it, MiB; bounds replay memory whatever the length "
+      + "of the history (default ${DEFAULT-VALUE}).")
+  int sortRunMib;
+
   @Mixin
   JobArgs jobArgs = new JobArgs();
 
@@ -74,6 +76,9 @@ public final class ReplayCommand implements Callable<Integer> {
     if (parallelism < 1) {
       throw new IllegalArgumentException("--parallelism must be >= 1");
     }
+    if (sortRunMib < 1) {
+      throw new IllegalArgumentException("--sort-run-mib must be >= 1");
+    }
     if (meterReadings != null && !Files.isRegularFile(meterReadings)) {
       throw new IllegalArgumentException("meter readings file not found: " + meterReadings);
     }
@@ -88,7 +93,8 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplayTally tally = ReplayTally.of(runId);
     long t0 = System.nanoTime();
     try (ProgressPrinter progress = new ProgressPrinter(tally, totalLines, spec.commandLine().getErr())) {
-      new ReplayRun(bids, feederFiles, out, options, codec, runId, integrity, meterReadings).execute(environment());
+      new ReplayRun(bids, feederFiles, out, options, codec, runId, integrity, meterReadings)
+          .withSortRunBytes((long) sortRunMib << 20).execute(ReplayEnvironment.create(parallelism, webUi));
       progress.finish();
     } finally {
       ReplayTally.release(runId);
@@ -98,27 +104,15 @@ public final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private StreamExecutionEnvironment environment() {
-    Configuration conf = new Configuration();
-    if (webUi) {
-      conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-      conf.set(RestOptions.PORT, 8081);
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-      env.setParallelism(parallelism);
-      return env;
-    }
-    return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-  }
-
   /**
    * A codec reading CSV in the column order of the file's header, when its first line is one (a
    * non-JSON line naming a {@code bidId} column); a header with an unknown column is an error.
    */
   static BidCodec codecFor(Path file, int maxRecordBytes) throws IOException {
     BidCodec codec = new BidCodec(maxRecordBytes);
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = r.readLine();
-      if (first == null || first.trim().startsWith("{")) {
+    try (LineReader r = new LineReader(Files.newInputStream(file), file.getFileName().toString(), maxRecordBytes)) {
+      String first = r.next();
+      if (first == null || first.trim().startsWith("{") || UnreadableRecord.of(first) != null) {
         return codec;
       }
       List<String> fields = List.of(first.replace("\uFEFF", "").replace("\"", "").split(","));

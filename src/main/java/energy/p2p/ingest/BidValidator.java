@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Everything that can be judged from one bid alone: known feeder, a load bus of that feeder (not
  * the substation), side and buyer class, quantity and price ranges, frame alignment, plausible
- * timestamps and submission before gate closure. Window-level checks (DUPLICATE, CAPACITY, LATE by
+ * timestamps and submission before gate closure (a bid submitted at or after it is LATE, also when
+ * submitted inside or after its frame). Window-level checks (DUPLICATE, CAPACITY, LATE by
  * watermark) belong to the streaming job. Immutable and thread-safe; the {@code clear} command and
  * the job use the same instance type so they accept exactly the same bids.
  */
@@ -85,10 +86,20 @@ public final class BidValidator implements Serializable {
           + " is not aligned to " + config.frameMinutes() + "-minute frames");
     }
     if (bid.submittedAtMs() >= config.gateClosureMs(bid.frameStartMs())) {
-      return reject(bid, raw, ReasonCode.LATE, "submittedAt " + Instant.ofEpochMilli(bid.submittedAtMs())
-          + " is at or after gate closure " + Instant.ofEpochMilli(config.gateClosureMs(bid.frameStartMs())));
+      return reject(bid, raw, ReasonCode.LATE, lateDetail(bid));
     }
     return Optional.empty();
+  }
+
+  /** Names how late: after gate closure, and also when the frame had already started or ended. */
+  private String lateDetail(Bid bid) {
+    String detail = "submittedAt " + Instant.ofEpochMilli(bid.submittedAtMs()) + " is at or after gate closure "
+        + Instant.ofEpochMilli(config.gateClosureMs(bid.frameStartMs()));
+    long frameEndMs = bid.frameStartMs() + config.frameMillis();
+    if (bid.submittedAtMs() >= frameEndMs) {
+      return detail + " (after its frame ended, " + Instant.ofEpochMilli(frameEndMs) + ")";
+    }
+    return bid.submittedAtMs() >= bid.frameStartMs() ? detail + " (inside its frame)" : detail;
   }
 
   private String quantityProblem(double kwh) {
@@ -119,11 +130,8 @@ public final class BidValidator implements Serializable {
         return field + " " + Instant.ofEpochMilli(t) + " is outside the plausible range 2000..2099";
       }
     }
+    // submitted at or after the frame started is simply late (LATE, judged below), not a bad clock
     long aheadMs = bid.frameStartMs() - bid.submittedAtMs();
-    if (aheadMs <= 0) {
-      return "submittedAt " + Instant.ofEpochMilli(bid.submittedAtMs()) + " is not before frameStart "
-          + Instant.ofEpochMilli(bid.frameStartMs());
-    }
     if (aheadMs > config.maxSubmitAheadMinutes() * 60_000L) {
       return "submittedAt is " + aheadMs / 3_600_000L + " h before frameStart (at most "
           + config.maxSubmitAheadMinutes() / 60 + " h accepted)";

@@ -6,7 +6,6 @@ import energy.p2p.model.ClearingReport;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,10 +94,18 @@ public final class BidCodec implements Serializable {
     return stripBom(line).isBlank();
   }
 
-  /** Reads one record: a line starting with '{' is JSON, anything else a CSV row. */
+  /**
+   * Reads one record: a line starting with '{' is JSON, anything else a CSV row; a record its reader
+   * could not decode ({@link UnreadableRecord#carry()}, e.g. a file line that is not UTF-8) is
+   * rejected as the reader judged it.
+   */
   public ParsedBid parse(String line) {
     if (line == null) {
       return ParsedBid.rejected(new Rejection(null, null, -1, ReasonCode.MALFORMED, "empty record", ""));
+    }
+    UnreadableRecord unreadable = UnreadableRecord.of(line);
+    if (unreadable != null) {
+      return ParsedBid.rejected(unreadable.rejection());
     }
     int bytes = utf8Length(line);
     if (bytes > maxRecordBytes) {
@@ -113,17 +120,26 @@ public final class BidCodec implements Serializable {
     return text.charAt(0) == '{' ? reader().readJson(text, line) : reader().readCsv(text, line, csvColumns, csvSignatureColumn);
   }
 
-  /** Reads one record given as bytes (a Kafka message), refusing oversized ones before decoding. */
+  /** {@link #parse(byte[], String)} for a record without a better name than "record". */
   public ParsedBid parse(byte[] record) {
+    return parse(record, "record");
+  }
+
+  /**
+   * Reads one record given as bytes (a Kafka message value): an oversized one is TOO_LARGE before
+   * it is decoded, one that is not valid UTF-8 is MALFORMED with a detail starting with
+   * {@code origin} (e.g. "bids partition 3 offset 1234") and a lossless escaped {@code raw}
+   * ({@link RecordText}), never silently repaired; the rest as {@link #parse(String)}.
+   */
+  public ParsedBid parse(byte[] record, String origin) {
     if (record == null) {
       return parse((String) null);
     }
-    if (record.length > maxRecordBytes) {
-      String kept = new String(record, 0, Math.min(record.length, RAW_KEPT_CHARS), StandardCharsets.UTF_8) + "...";
-      return ParsedBid.rejected(new Rejection(null, null, -1, ReasonCode.TOO_LARGE,
-          "record is " + record.length + " bytes, the limit is " + maxRecordBytes, kept));
+    UnreadableRecord unreadable = RecordText.unreadable(record, 0, record.length, origin, maxRecordBytes);
+    if (unreadable != null) {
+      return ParsedBid.rejected(unreadable.rejection());
     }
-    return parse(new String(record, StandardCharsets.UTF_8));
+    return parse(RecordText.text(record, 0, record.length));
   }
 
   public int maxRecordBytes() {

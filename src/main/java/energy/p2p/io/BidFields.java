@@ -2,6 +2,7 @@ package energy.p2p.io;
 
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
+import energy.p2p.model.Ids;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
 import energy.p2p.model.Side;
@@ -38,6 +39,10 @@ final class BidFields {
     for (BidColumn c : new BidColumn[] {BidColumn.BID_ID, BidColumn.PARTICIPANT_ID, BidColumn.FEEDER_ID}) {
       if (values[c.ordinal()].length() > MAX_ID_CHARS) {
         return reject(ReasonCode.MALFORMED, c.field + " longer than " + MAX_ID_CHARS + " characters", -1);
+      }
+      String problem = Ids.problem(c.field, values[c.ordinal()]);
+      if (problem != null) {
+        return reject(ReasonCode.MALFORMED, problem, -1);
       }
     }
     long frameStartMs;
@@ -130,13 +135,33 @@ final class BidFields {
         reason, detail, raw));
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() || s.length() > MAX_ID_CHARS ? null : s;
+  /** An id fit to name the rejection: null when absent, too long, or holding refused characters. */
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() || s.length() > MAX_ID_CHARS || Ids.problem("id", s) != null ? null : s;
   }
 
-  /** A value quoted in a detail message, cut short so details stay small. */
+  /**
+   * A value quoted in a detail message, cut short so details stay small. An unpaired surrogate (a
+   * JSON escape such as \uDC00 can make one) is shown as that escape: outputs stay valid UTF-8.
+   */
   static String clip(String v) {
-    return v == null ? "null" : v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    if (v == null) {
+      return "null";
+    }
+    String s = v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        out.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A field's problem, with the reason code it earns. */

@@ -110,11 +110,8 @@ final class BidReader {
   private static ParsedBid malformed(BidFields f, String raw, String detail) {
     String bidId = f.values[BidColumn.BID_ID.ordinal()];
     String feederId = f.values[BidColumn.FEEDER_ID.ordinal()];
-    return ParsedBid.rejected(new Rejection(shortOrNull(bidId), shortOrNull(feederId), -1,
+    return ParsedBid.rejected(new Rejection(BidFields.blankToNull(bidId), BidFields.blankToNull(feederId), -1,
         ReasonCode.MALFORMED, detail, raw));
   }
 
-  private static String shortOrNull(String s) {
-    return s == null || s.isBlank() || s.length() > BidFields.MAX_ID_CHARS ? null : s;
-  }
 }

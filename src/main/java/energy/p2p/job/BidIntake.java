@@ -4,12 +4,12 @@ import energy.p2p.ingest.BidValidator;
 import energy.p2p.ingest.ValidationConfig;
 import energy.p2p.io.BidCodec;
 import energy.p2p.io.ParsedBid;
+import energy.p2p.io.RecordText;
 import energy.p2p.model.Bid;
 import energy.p2p.model.ReasonCode;
 import energy.p2p.model.Rejection;
 import energy.p2p.security.SignatureCheck;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -47,15 +47,22 @@ public final class BidIntake implements Serializable {
     return judge(codec.parse(raw), raw, partition, receivedAtMs);
   }
 
-  /** A Kafka message's value: oversized messages are refused before decoding. */
+  /** {@link #read(byte[], String, int, long)} naming the record by its partition only. */
   public IntakeRecord read(byte[] value, int partition, long receivedAtMs) {
+    return read(value, "partition " + partition, partition, receivedAtMs);
+  }
+
+  /**
+   * A Kafka message's value, decoded strictly ({@link RecordText}): an oversized message is
+   * TOO_LARGE before decoding; one that is not valid UTF-8 is MALFORMED, its detail starting with
+   * {@code origin} (e.g. "bids partition 3 offset 1234"), its raw escaped losslessly — never
+   * silently repaired.
+   */
+  public IntakeRecord read(byte[] value, String origin, int partition, long receivedAtMs) {
     if (value == null || value.length == 0) {
       return IntakeRecord.nothing(partition, receivedAtMs);
     }
-    if (value.length > codec.maxRecordBytes()) {
-      return judge(codec.parse(value), "", partition, receivedAtMs);
-    }
-    return read(new String(value, StandardCharsets.UTF_8), partition, receivedAtMs);
+    return read(RecordText.decode(value, 0, value.length, origin, codec.maxRecordBytes()), partition, receivedAtMs);
   }
 
   /** A gate tick of the live gate clock (the record carries no bid, only its receipt time). */

@@ -126,7 +126,7 @@ public final class MarketJob {
       DataStream<String> rawReadings = readings.create(env);
       // like the bids: parsed and watermarked at the source's parallelism (one replay reader keeps order)
       SingleOutputStreamOperator<MeterReading> parsed = rawReadings
-          .process(new ParseReadingFunction()).setParallelism(rawReadings.getParallelism())
+          .process(new ParseReadingFunction(feeders, options, integrity.settlement())).setParallelism(rawReadings.getParallelism())
           .uid("parse-readings").name("parse meter readings");
       DataStream<MeterReading> timedReadings = parsed
           .assignTimestampsAndWatermarks(ReadingWatermarks.strategy(integrity.readingsOutOfOrderness(),

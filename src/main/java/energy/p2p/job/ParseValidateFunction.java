@@ -10,7 +10,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -35,7 +34,6 @@ import org.apache.flink.util.Collector;
  * ({@code partition-spans}, {partition, low, high}: first and newest receipt time, or first and last frame).
  */
 public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, WindowInput> implements CheckpointedFunction {
-  static final ListStateDescriptor<Long> NEWEST = new ListStateDescriptor<>("newest-submitted-at", Types.LONG);
   static final ListStateDescriptor<long[]> PARTITION_TIMES =
       new ListStateDescriptor<>("partition-spans", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
 
@@ -46,9 +44,8 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
   private transient Counter valid;
   private transient Counter ticks;
   private transient BidMetrics rejections;
-  private transient ListState<Long> newestState;
+  private transient NewestEventTime newest;
   private transient ListState<long[]> timesState;
-  private transient long newestMs = Long.MIN_VALUE;
 
   public ParseValidateFunction(FeederFiles feederFiles, JobOptions options) {
     this.feederFiles = feederFiles;
@@ -57,12 +54,9 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
 
   @Override
   public void initializeState(FunctionInitializationContext ctx) throws Exception {
-    newestState = ctx.getOperatorStateStore().getUnionListState(NEWEST);
+    newest = new NewestEventTime("newest-submitted-at");
+    newest.initialize(ctx);
     timesState = ctx.getOperatorStateStore().getUnionListState(PARTITION_TIMES);
-    newestMs = Long.MIN_VALUE;
-    for (Long t : newestState.get()) {
-      newestMs = Math.max(newestMs, t);
-    }
     clocks = new FeederClocks(options.validation(), new ArrayList<>(feederFiles.feeders().keySet()));
     for (long[] span : timesState.get()) {
       clocks.restore((int) span[0], span[1], span[2]);
@@ -71,7 +65,7 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
 
   @Override
   public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
-    newestState.update(List.of(newestMs));
+    newest.snapshot();
     List<long[]> spans = new ArrayList<>();
     clocks.spans().forEach((p, span) -> spans.add(new long[] {p, span[0], span[1]}));
     timesState.update(spans);
@@ -106,6 +100,7 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
   private void accept(IntakeRecord in, Context ctx, Collector<WindowInput> out) {
     Bid bid = in.bid();
     long jumpMs = options.maxEventTimeJump().toMillis();
+    long newestMs = newest.get();
     if (newestMs != Long.MIN_VALUE && bid.submittedAtMs() > newestMs + jumpMs) {
       reject(new Rejection(bid.bidId(), bid.feederId(), bid.frameStartMs(), ReasonCode.BAD_TIMESTAMP,
           "submittedAt " + Instant.ofEpochMilli(bid.submittedAtMs()) + " is more than "
@@ -113,7 +108,7 @@ public final class ParseValidateFunction extends ProcessFunction<IntakeRecord, W
               + Instant.ofEpochMilli(newestMs) + ")", in.raw()), ctx);
       return;
     }
-    newestMs = Math.max(newestMs, bid.submittedAtMs());
+    newest.accept(bid.submittedAtMs());
     valid.inc();
     if (options.timeModel() == TimeModel.SUBMITTED_AT) {
       // before the bid: the bid raises the watermark, and the clock's timers must exist by then

@@ -18,9 +18,9 @@ public enum ReasonCode {
   BAD_SIDE,
   /** frameStart not aligned to the frame length. */
   FRAME_NOT_ALIGNED,
-  /** Timestamp absurdly far from the frame (years away) or submitted after the frame started. */
+  /** Timestamp implausible: outside 2000..2099, or submitted more than 7 days before its frame. */
   BAD_TIMESTAMP,
-  /** Arrived after the gate closure of its frame. */
+  /** Submitted (or, in the streaming job, arrived) at or after the gate closure of its frame, also inside or after the frame. */
   LATE,
   /** Same bidId seen before; the first wins. */
   DUPLICATE,

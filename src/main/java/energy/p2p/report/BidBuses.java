@@ -1,12 +1,11 @@
 package energy.p2p.report;
 
 import energy.p2p.io.BidCodec;
+import energy.p2p.io.LineReader;
 import energy.p2p.io.ParsedBid;
 import energy.p2p.model.Bid;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,9 +25,10 @@ final class BidBuses {
   static BidBuses read(Path bidsFile) {
     BidBuses buses = new BidBuses();
     BidCodec codec = new BidCodec(1 << 20);
-    try (BufferedReader in = Files.newBufferedReader(bidsFile, StandardCharsets.UTF_8)) {
+    // as bytes, like replay: a line that is not UTF-8 (rejected by the replay) is no bid here either
+    try (LineReader in = new LineReader(Files.newInputStream(bidsFile), bidsFile.getFileName().toString(), 1 << 20)) {
       String line;
-      while ((line = in.readLine()) != null) {
+      while ((line = in.next()) != null) {
         if (BidCodec.isCsvHeader(line)) {
           codec = codec.withCsvHeader(line);
           continue;

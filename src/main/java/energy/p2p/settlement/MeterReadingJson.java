@@ -12,6 +12,8 @@ import java.time.Instant;
  */
 public final class MeterReadingJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A reading is ~150 bytes; a longer record is refused unread (files: without holding the line). */
+  public static final int MAX_RECORD_BYTES = 4096;
 
   private MeterReadingJson() {}
 

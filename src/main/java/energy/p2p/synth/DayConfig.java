@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * @param feeders number of feeders (copies of one template topology under different ids)
  * @param prosumersPerFeeder participants per feeder
  * @param firstFrame index of the first 15-min frame of the day (0 = midnight UTC)
- * @param frames number of consecutive 15-min frames (96 from 0 = a day)
+ * @param frames number of consecutive 15-min frames (96 from 0 = a day; beyond the day's 96th they
+ *     continue into the next days, each day shaped like the first)
  * @param activity probability that a prosumer bids in a given frame (1 = every frame)
  * @param badEvery one bad bid per this many good ones (0 = none)
  * @param day the delivery day (UTC)
@@ -19,6 +20,9 @@ import java.time.LocalDate;
 public record DayConfig(
     int feeders, int prosumersPerFeeder, int firstFrame, int frames, double activity, int badEvery, LocalDate day,
     long seed, double lastFeederVMinPu) {
+
+  /** The longest history generated at once. */
+  public static final int MAX_DAYS = 366;
 
   /** A day whose feeders all keep the template's limits. */
   public DayConfig(
@@ -31,8 +35,9 @@ public record DayConfig(
     if (feeders < 1 || feeders > 26 * 26 * 26) {
       throw new IllegalArgumentException("feeders must be 1..17576");
     }
-    if (prosumersPerFeeder < 2 || frames < 1 || firstFrame < 0 || firstFrame + frames > 96) {
-      throw new IllegalArgumentException("need >= 2 prosumers per feeder and frames within one day (0..95)");
+    if (prosumersPerFeeder < 2 || frames < 1 || firstFrame < 0 || firstFrame > 95 || firstFrame + frames > MAX_DAYS * 96) {
+      throw new IllegalArgumentException("need >= 2 prosumers per feeder, a first frame within the day (0..95) "
+          + "and at most " + MAX_DAYS + " days of frames");
     }
     if (!(activity > 0 && activity <= 1)) {
       throw new IllegalArgumentException("activity must be in (0, 1]");
@@ -57,5 +62,14 @@ public record DayConfig(
   /** The utility-day benchmark: 100 feeders × 200 prosumers × 96 frames, every prosumer every frame. */
   public static DayConfig utilityDay() {
     return new DayConfig(100, 200, 0, 96, 1.0, 1000, LocalDate.of(2026, 11, 24), 7L);
+  }
+
+  /** The same market over {@code days} consecutive days from the same first frame. */
+  public DayConfig withDays(int days) {
+    if (days < 1 || days > MAX_DAYS) {
+      throw new IllegalArgumentException("days must be 1.." + MAX_DAYS);
+    }
+    return new DayConfig(feeders, prosumersPerFeeder, firstFrame, days * 96 - firstFrame, activity, badEvery, day, seed,
+        lastFeederVMinPu);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -25,7 +26,8 @@ import java.util.SplittableRandom;
  * households and EVs buying in the evening and at night, small businesses buying in opening hours,
  * and a sprinkling of every kind of bad bid ({@link BadBids}). The file is in arrival order:
  * by submittedAt, with up to 60 s of jitter (well inside the job's default out-of-orderness).
- * Same config, same bytes.
+ * Same config, same bytes. Written as it is generated (a few frames' bids in memory), so a
+ * multi-day file (frames beyond 96 continue into the next days) costs no more memory than a day.
  */
 public final class SampleDayGenerator {
   private static final long MIN = 60_000L;
@@ -56,46 +58,66 @@ public final class SampleDayGenerator {
     }
     SplittableRandom rnd = new SplittableRandom(config.seed());
     List<Prosumer> prosumers = prosumers(template, rnd);
-    List<Arrival> arrivals = new ArrayList<>();
-    Map<String, ReasonCode> bad = new LinkedHashMap<>();
-    long day = config.day().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    int good = 0;
-    int badIndex = 0;
-    long seq = 0;
-    int lastFrame = config.firstFrame() + config.frames() - 1;
-    for (int frame = config.firstFrame(); frame <= lastFrame; frame++) {
-      long frameStart = day + frame * 15 * MIN;
-      double hour = frame / 4.0 + 0.125;
-      for (Prosumer p : prosumers) {
-        if (rnd.nextDouble() >= config.activity()) {
-          continue;
-        }
-        Bid bid = bid(p, frame, frameStart, hour, rnd);
-        long arrival = bid.submittedAtMs() + rnd.nextLong(60_000L); // network and client delays
-        arrivals.add(new Arrival(arrival, seq++, BidCodec.toJson(bid)));
-        good++;
-        if (config.badEvery() > 0 && good % config.badEvery() == 0) {
-          BadBids kind = BadBids.values()[badIndex++ % BadBids.values().length];
-          if (kind == BadBids.ARRIVES_AFTER_GATE && frame >= lastFrame - 1) {
-            kind = BadBids.SUBMITTED_AFTER_GATE; // no later bids would carry the watermark past its gate
-          }
-          String badId = String.format("x-%06d", badIndex);
-          Bid source = kind == BadBids.DUPLICATE_ID ? bid : rename(bid, badId);
-          long when = kind == BadBids.ARRIVES_AFTER_GATE ? frameStart + 20 * MIN : arrival + 1_000L;
-          arrivals.add(new Arrival(when, seq++, kind.line(source, template.slackBusNumber())));
-          bad.put(kind == BadBids.DUPLICATE_ID ? bid.bidId() : badId, kind.expected);
-        }
-      }
-    }
-    arrivals.sort(Comparator.comparingLong(Arrival::atMs).thenComparingLong(Arrival::seq));
     Files.createDirectories(bidsFile.toAbsolutePath().getParent());
     try (BufferedWriter w = Files.newBufferedWriter(bidsFile, StandardCharsets.UTF_8)) {
-      for (Arrival a : arrivals) {
-        w.write(a.line());
-        w.write('\n');
+      Counts counts = new Counts();
+      // arrival order, streamed: a frame's bids arrive from 60 min before its start on, so after
+      // generating frame f everything arriving before frame f+1's first arrival is final
+      PriorityQueue<Arrival> pending = new PriorityQueue<>(ARRIVAL_ORDER);
+      long day = config.day().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      int lastFrame = config.firstFrame() + config.frames() - 1;
+      for (int frame = config.firstFrame(); frame <= lastFrame; frame++) {
+        long frameStart = day + frame * 15 * MIN;
+        frame(frame, frameStart, lastFrame, prosumers, template.slackBusNumber(), rnd, pending, counts);
+        writeBefore(frameStart + 15 * MIN - 60 * MIN, pending, w);
+      }
+      writeBefore(Long.MAX_VALUE, pending, w);
+      return new Result(config.feeders(), prosumers.size(), counts.good, counts.bad);
+    }
+  }
+
+  private static final Comparator<Arrival> ARRIVAL_ORDER =
+      Comparator.comparingLong(Arrival::atMs).thenComparingLong(Arrival::seq);
+
+  /** Running counts and the expected reason of every bad bid by its bidId. */
+  private static final class Counts {
+    final Map<String, ReasonCode> bad = new LinkedHashMap<>();
+    int good;
+    int badIndex;
+    long seq;
+  }
+
+  /** The bids of one frame (good ones, and now and then a bad one), into {@code pending}. */
+  private void frame(int frame, long frameStart, int lastFrame, List<Prosumer> prosumers, int slackBus,
+      SplittableRandom rnd, PriorityQueue<Arrival> pending, Counts c) {
+    double hour = (frame % 96) / 4.0 + 0.125;
+    for (Prosumer p : prosumers) {
+      if (rnd.nextDouble() >= config.activity()) {
+        continue;
+      }
+      Bid bid = bid(p, frame, frameStart, hour, rnd);
+      long arrival = bid.submittedAtMs() + rnd.nextLong(60_000L); // network and client delays
+      pending.add(new Arrival(arrival, c.seq++, BidCodec.toJson(bid)));
+      c.good++;
+      if (config.badEvery() > 0 && c.good % config.badEvery() == 0) {
+        BadBids kind = BadBids.values()[c.badIndex++ % BadBids.values().length];
+        if (kind == BadBids.ARRIVES_AFTER_GATE && frame >= lastFrame - 1) {
+          kind = BadBids.SUBMITTED_AFTER_GATE; // no later bids would carry the watermark past its gate
+        }
+        String badId = String.format("x-%06d", c.badIndex);
+        Bid source = kind == BadBids.DUPLICATE_ID ? bid : rename(bid, badId);
+        long when = kind == BadBids.ARRIVES_AFTER_GATE ? frameStart + 20 * MIN : arrival + 1_000L;
+        pending.add(new Arrival(when, c.seq++, kind.line(source, slackBus)));
+        c.bad.put(kind == BadBids.DUPLICATE_ID ? bid.bidId() : badId, kind.expected);
       }
     }
-    return new Result(config.feeders(), prosumers.size(), good, bad);
+  }
+
+  private static void writeBefore(long atMs, PriorityQueue<Arrival> pending, BufferedWriter w) throws IOException {
+    while (!pending.isEmpty() && pending.peek().atMs() < atMs) {
+      w.write(pending.poll().line());
+      w.write('\n');
+    }
   }
 
   private List<Prosumer> prosumers(RadialFeeder template, SplittableRandom rnd) {

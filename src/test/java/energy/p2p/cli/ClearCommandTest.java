@@ -116,6 +116,37 @@ class ClearCommandTest extends InProcessCli {
   }
 
   @Test
+  void aLineThatIsNotUtf8IsSkippedAsMalformedNamingItAndTheRestIsCleared() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of(SAMPLE));
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i == 4) { // line 5: one more bid, its participant written in Latin-1 ("Müller")
+        file.writeBytes(lines.get(i).replace("b-00005", "b-latin1").replaceFirst("\"participantId\":\"[^\"]*\"",
+            "\"participantId\":\"M\u00FCller\"").getBytes(StandardCharsets.ISO_8859_1));
+        file.write('\n');
+      }
+      file.writeBytes((lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    file.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'}); // line 22: binary garbage
+    Path book = Files.write(dir.resolve("hostile.jsonl"), file.toByteArray());
+    Path alloc = dir.resolve("a.jsonl");
+    Path reports = dir.resolve("r.jsonl");
+    Path clean = dir.resolve("clean-a.jsonl");
+    Path cleanReports = dir.resolve("clean-r.jsonl");
+
+    assertEquals(0, run("clear", "--bids", book.toString(), "--feeders", FEEDERS, "--out", alloc.toString(),
+        "--reports", reports.toString()), err.toString());
+    String log = err.toString();
+    assertTrue(log.contains("skipped line 5: MALFORMED hostile.jsonl line 5: not valid UTF-8: 1 byte(s)"), log);
+    assertTrue(log.contains("skipped line 22: MALFORMED hostile.jsonl line 22: not valid UTF-8: 2 byte(s)"), log);
+    assertTrue(log.contains("22 bids read, 20 cleared in ") && log.contains(" windows, 2 skipped {MALFORMED=2}"), log);
+    assertEquals(0, run("clear", "--bids", SAMPLE, "--feeders", FEEDERS, "--out", clean.toString(),
+        "--reports", cleanReports.toString()));
+    assertEquals(Files.readString(clean), Files.readString(alloc), "the good bids clear as without the bad lines");
+    assertEquals(Files.readString(cleanReports), Files.readString(reports));
+  }
+
+  @Test
   void missingBidsFileIsAClearError() {
     assertEquals(1, run("clear", "--bids", dir.resolve("nope.jsonl").toString(), "--feeders",
         FEEDERS, "--out", dir.resolve("a.jsonl").toString()));

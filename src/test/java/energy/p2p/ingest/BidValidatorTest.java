@@ -73,11 +73,20 @@ class BidValidatorTest {
   }
 
   @Test
-  void rejectsTimestampsYearsAwayOrAfterTheFrameStarted() {
+  void rejectsTimestampsYearsAway() {
     long years = 3L * 365 * 24 * 60 * MIN;
     assertReason(ReasonCode.BAD_TIMESTAMP, bid("f1", 3, Side.BUY, 2, 0.2, FRAME, FRAME - years, null), "before frameStart");
     assertReason(ReasonCode.BAD_TIMESTAMP, bid("f1", 3, Side.BUY, 2, 0.2, FRAME + 100 * years, FRAME + 100 * years - MIN, null), "plausible");
-    assertReason(ReasonCode.BAD_TIMESTAMP, bid("f1", 3, Side.BUY, 2, 0.2, FRAME, FRAME + MIN, null), "not before frameStart");
+  }
+
+  @Test
+  void rejectsABidSubmittedInsideOrAfterItsFrameAsLate() {
+    assertReason(ReasonCode.LATE, bid("f1", 3, Side.BUY, 2, 0.2, FRAME, FRAME, null), "(inside its frame)");
+    assertReason(ReasonCode.LATE, bid("f1", 3, Side.BUY, 2, 0.2, FRAME, FRAME + MIN, null), "(inside its frame)");
+    assertReason(ReasonCode.LATE, bid("f1", 3, Side.BUY, 2, 0.2, FRAME, FRAME + 15 * MIN, null),
+        "(after its frame ended, ");
+    assertReason(ReasonCode.LATE, bid("f1", 3, Side.BUY, 2, 0.2, FRAME, FRAME + 3L * 24 * 60 * MIN, null),
+        "is at or after gate closure");
   }
 
   @Test

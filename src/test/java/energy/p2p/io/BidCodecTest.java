@@ -150,6 +150,43 @@ class BidCodecTest {
         + "\"curtailments\":[]}"), json);
   }
 
+  @Test
+  void refusesControlAndInvisibleCharactersInIds() {
+    assertMalformed(GOOD.replace("b-1042", "b-10\\u000742"), "bidId contains a control character (U+0007) at character 5");
+    assertMalformed(GOOD.replace("p-17", "p-1\\t7"), "participantId contains a control character (U+0009)");
+    assertMalformed(GOOD.replace("p-17", "p-17\u202E"), "participantId contains an invisible format character (U+202E)");
+    assertMalformed(GOOD.replace("p-17", "p\u200B-17"), "invisible format character (U+200B)");
+    assertMalformed(GOOD.replace("ieee33", "ieee33\\u0000"), "feederId contains a control character (U+0000)");
+    String csv = "b-1,p-\u001B[31m,ieee33,12,BUY,3.5,0.21,2026-11-24T10:00:00Z,2026-11-24T09:40:12Z,STANDARD";
+    assertMalformed(csv, "participantId contains a control character (U+001B)");
+    assertEquals("b-1", codec.parse(csv).rejection().bidId(), "a clean id still names the rejection");
+    assertNull(codec.parse(GOOD.replace("b-1042", "b\\u0000")).rejection().bidId(), "a dirty id does not");
+    assertTrue(codec.parse(GOOD.replace("p-17", "p-Müller-☀-🚗")).isBid(), "other non-ASCII characters are fine");
+  }
+
+  @Test
+  void anUnpairedSurrogateFromAJsonEscapeNeverReachesAnOutputAsSuch() {
+    Rejection side = codec.parse(GOOD.replace("\"BUY\"", "\"\\uDC00BUY\"")).rejection();
+    assertEquals(ReasonCode.BAD_SIDE, side.reason());
+    assertEquals("side must be BUY or SELL, got '\\uDC00BUY'", side.detail());
+    assertEquals(ReasonCode.MALFORMED, codec.parse(GOOD.replace("b-1042", "b\\uD800")).rejection().reason());
+    String json = BidCodec.toJson(side);
+    assertTrue(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(json), json);
+  }
+
+  @Test
+  void aKafkaValueThatIsNotUtf8IsMalformedNamingItsOriginNotRepaired() {
+    byte[] value = RecordTextTest.concat(GOOD.substring(0, 30), RecordTextTest.bytes(0xC3, 0x28), GOOD.substring(30));
+    ParsedBid p = codec.parse(value, "bids partition 3 offset 1234");
+    assertEquals(ReasonCode.MALFORMED, p.rejection().reason());
+    assertTrue(p.rejection().detail().startsWith("bids partition 3 offset 1234: not valid UTF-8: 1 byte(s)"),
+        p.rejection().detail());
+    assertEquals(GOOD.substring(0, 30) + "\\xC3(" + GOOD.substring(30), p.rejection().raw());
+    assertTrue(codec.parse(GOOD.getBytes(java.nio.charset.StandardCharsets.UTF_8), "o").isBid());
+    byte[] big = ("{" + "x".repeat(5000) + "\u00FF}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertEquals(ReasonCode.TOO_LARGE, codec.parse(big, "o").rejection().reason(), "size is judged first");
+  }
+
   private void assertMalformed(String line, String detailPart) {
     ParsedBid p = codec.parse(line);
     assertNull(p.bid(), line);

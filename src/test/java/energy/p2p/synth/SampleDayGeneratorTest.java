@@ -32,6 +32,34 @@ class SampleDayGeneratorTest {
   }
 
   @Test
+  void severalDaysContinueTheFramesInArrivalOrderWithUniqueIdsAndTheFirstDayUnchanged(@TempDir Path dir)
+      throws Exception {
+    DayConfig oneDay = new DayConfig(2, 20, 0, 96, 0.3, 50, LocalDate.of(2026, 11, 24), 3L);
+    new SampleDayGenerator(oneDay).write(TEMPLATE, "ieee33", dir.resolve("f1"), dir.resolve("one.jsonl"));
+    SampleDayGenerator.Result r = new SampleDayGenerator(oneDay.withDays(3))
+        .write(TEMPLATE, "ieee33", dir.resolve("f3"), dir.resolve("three.jsonl"));
+    BidCodec codec = new BidCodec(1 << 20);
+    List<String> lines = Files.readAllLines(dir.resolve("three.jsonl"));
+    List<Bid> good = lines.stream().map(codec::parse).map(p -> p.bid()).filter(Objects::nonNull)
+        .filter(b -> !r.badBids().containsKey(b.bidId())).toList();
+    long day = LocalDate.of(2026, 11, 24).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    assertEquals(day + 3 * 86_400_000L - 15 * 60_000L, good.stream().mapToLong(Bid::frameStartMs).max().orElseThrow(),
+        "the last frame is the third day's 23:45");
+    java.util.Set<String> seenIds = new java.util.HashSet<>();
+    assertEquals(List.of(), good.stream().map(Bid::bidId).filter(id -> !seenIds.add(id)).toList(), "bid ids stay unique");
+    long twins = r.badBids().values().stream().filter(c -> c == ReasonCode.DUPLICATE).count(); // original left out too
+    assertEquals(r.goodBids() - twins, good.size());
+    for (int i = 1; i < good.size(); i++) { // arrival order: submittedAt + at most 60 s of jitter
+      assertTrue(good.get(i).submittedAtMs() > good.get(i - 1).submittedAtMs() - 60_000L, "line " + i);
+    }
+    long firstDay = Files.readAllLines(dir.resolve("one.jsonl")).stream().map(codec::parse)
+        .filter(p -> p.isBid() && p.bid().frameStartMs() < day + 86_400_000L - 2 * 3_600_000L).count();
+    long sameInThree = lines.stream().map(codec::parse)
+        .filter(p -> p.isBid() && p.bid().frameStartMs() < day + 86_400_000L - 2 * 3_600_000L).count();
+    assertEquals(firstDay, sameInThree, "the days before the last evening are those of the one-day file");
+  }
+
+  @Test
   void writesReadableFeederCopiesUnderNewIds(@TempDir Path dir) throws Exception {
     new SampleDayGenerator(SMALL).write(TEMPLATE, "ieee33", dir, dir.resolve("bids.jsonl"));
     Map<String, RadialFeeder> feeders = FeederReader.readAll(dir);

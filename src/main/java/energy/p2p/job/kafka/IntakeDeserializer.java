@@ -25,8 +25,13 @@ final class IntakeDeserializer implements KafkaRecordDeserializationSchema<Intak
     if (GateTicks.isTick(record.headers())) {
       out.collect(intake.tick(record.partition(), record.timestamp()));
     } else {
-      out.collect(intake.read(record.value(), record.partition(), record.timestamp()));
+      out.collect(intake.read(record.value(), origin(record), record.partition(), record.timestamp()));
     }
+  }
+
+  /** How a rejection names the record: "bids partition 3 offset 1234". */
+  static String origin(ConsumerRecord<?, ?> record) {
+    return record.topic() + " partition " + record.partition() + " offset " + record.offset();
   }
 
   @Override

@@ -5,13 +5,10 @@ import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 
 /**
- * Kafka (de)serialization: message values are the same JSON objects as the files (fixed field order,
+ * Kafka serialization of the outputs: message values are the same JSON objects as the files (fixed field order,
  * {@link BidCodec}); keys are the feederId, so one feeder's records stay in order on one partition.
  */
 public final class JsonLineSchemas {
@@ -49,25 +46,4 @@ public final class JsonLineSchemas {
     }
   }
 
-  /**
-   * A bid message as text. An empty or null message (tombstone) holds no record, like a blank line.
-   * Oversized records are kept whole here and rejected TOO_LARGE by the codec (the broker's
-   * message.max.bytes bounds what can arrive).
-   */
-  public static final class BidText implements DeserializationSchema<String> {
-    @Override
-    public String deserialize(byte[] message) {
-      return message == null ? "" : new String(message, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean isEndOfStream(String next) {
-      return false;
-    }
-
-    @Override
-    public TypeInformation<String> getProducedType() {
-      return Types.STRING;
-    }
-  }
 }

@@ -10,6 +10,7 @@ import energy.p2p.job.OutputLine;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
+import energy.p2p.settlement.MeterReadingJson;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -65,11 +66,14 @@ public final class KafkaEndpoints {
     };
   }
 
-  /** Raw records of another input topic (meter readings), same consumer settings as the bids. */
+  /**
+   * Raw records of another input topic (meter readings), same consumer settings as the bids, decoded
+   * strictly (at most {@link MeterReadingJson#MAX_RECORD_BYTES}).
+   */
   public static LineSource lines(KafkaOptions k, String topic) {
     return env -> {
       KafkaSource<String> source = KafkaEndpoints.<String>consumer(k, topic)
-          .setValueOnlyDeserializer(new JsonLineSchemas.BidText()).build();
+          .setDeserializer(new StrictText(MeterReadingJson.MAX_RECORD_BYTES)).build();
       return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic + " topic").uid(topic + "-source");
     };
   }

@@ -11,6 +11,7 @@ import energy.p2p.job.MarketSinks;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
+import energy.p2p.settlement.MeterReadingJson;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -21,7 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * A bounded replay: a bids file through {@link MarketJob} into allocations.jsonl,
  * clearing-reports.jsonl and rejected-bids.jsonl in {@code outDir}, each sorted by content so the
- * bytes are the same at any parallelism. Figures accumulate in {@link ReplayTally#of(String)}.
+ * bytes are the same at any parallelism, in bounded memory (sorted runs spilled beside the outputs).
+ * Figures accumulate in {@link ReplayTally#of(String)}.
  */
 public final class ReplayRun {
   public static final String ALLOCATIONS = "allocations.jsonl";
@@ -38,6 +40,7 @@ public final class ReplayRun {
   private final String runId;
   private final IntegrityOptions integrity;
   private final Path readings;
+  private final long sortRunBytes;
 
   public ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId) {
     this(bids, feeders, outDir, options, codec, runId, IntegrityOptions.defaults(), null);
@@ -49,6 +52,12 @@ public final class ReplayRun {
    */
   public ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId,
       IntegrityOptions integrity, Path readings) {
+    this(bids, feeders, outDir, options, codec, runId, integrity, readings, SortedJsonLinesSink.DEFAULT_RUN_BYTES);
+  }
+
+  private ReplayRun(Path bids, FeederFiles feeders, Path outDir, JobOptions options, BidCodec codec, String runId,
+      IntegrityOptions integrity, Path readings, long sortRunBytes) {
+    this.sortRunBytes = sortRunBytes;
     this.integrity = integrity;
     this.readings = readings;
     this.bids = bids;
@@ -59,23 +68,38 @@ public final class ReplayRun {
     this.runId = runId;
   }
 
+  /**
+   * The same run with the outputs' sort buffers spilled to disk every {@code bytes} (about) per
+   * output: memory per output stays near it whatever the length of the history.
+   */
+  public ReplayRun withSortRunBytes(long bytes) {
+    return new ReplayRun(bids, feeders, outDir, options, codec, runId, integrity, readings, bytes);
+  }
+
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
     String id = runId;
-    FileBidSource file = new FileBidSource(bids);
+    FileLinesSource file = FileLinesSource.bids(bids, codec.maxRecordBytes(), id);
     BidSource counted = BidSource.of(e -> {
       var lines = file.create(e);
       return lines.map(new CountRead(id)).setParallelism(lines.getParallelism()).uid("count-read").name("count read");
     });
+    long run = sortRunBytes;
     MarketSinks sinks = new MarketSinks(
-        SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a)),
-        SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r)),
-        SortedJsonLinesSink.rejections(outDir.resolve(REJECTIONS), r -> ReplayTally.of(id).rejected(r.reason())),
+        SortedJsonLinesSink.allocations(outDir.resolve(ALLOCATIONS), a -> tallyAllocation(id, a), run),
+        SortedJsonLinesSink.reports(outDir.resolve(REPORTS), r -> tallyReport(id, r), run),
+        SortedJsonLinesSink.rejections(outDir.resolve(REJECTIONS), r -> ReplayTally.of(id).rejected(r.reason()), run),
         1)
-        .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER)),
-            readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS)));
-    LineSource readingLines = readings == null ? null : new FileLinesSource(readings, "meter-readings-source");
-    return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
-        .execute(env, "p2p-energy-trading replay " + bids.getFileName());
+        .withIntegrity(SortedJsonLinesSink.lines(outDir.resolve(LEDGER), run),
+            readings == null ? null : SortedJsonLinesSink.lines(outDir.resolve(SETTLEMENTS), run));
+    LineSource readingLines = readings == null ? null : FileLinesSource.readings(readings,
+        MeterReadingJson.MAX_RECORD_BYTES, id);
+    ReplayPace.register(id); // before the job starts, so the readings reader never runs ahead unpaced
+    try {
+      return new MarketJob(counted, sinks, feeders, options, codec, integrity, readingLines)
+          .execute(env, "p2p-energy-trading replay " + bids.getFileName());
+    } finally {
+      ReplayPace.release(id);
+    }
   }
 
   private static void tallyAllocation(String id, Allocation a) {

@@ -5,56 +5,63 @@ import energy.p2p.job.OutputLine;
 import energy.p2p.model.Allocation;
 import energy.p2p.model.ClearingReport;
 import energy.p2p.model.Rejection;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Function;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Replay's file sink: keeps a bounded run's records and, at the end of input, writes them as JSON
- * Lines sorted by a total content order, so the bytes do not depend on parallelism or scheduling.
- * Allocations sort by (feeder, frame) and keep the engine's order within a window (stable sort;
- * one window's trades come from one upstream subtask, in order). Must run with parallelism 1.
- * Meant for bounded replays: it holds the run's output in memory until the end.
+ * Replay's file sink: writes a bounded run's records as JSON Lines sorted by a total content order,
+ * so the bytes do not depend on parallelism or scheduling. Allocations sort by (feeder, frame) and
+ * keep the engine's order within a window (ties keep arrival order; one window's trades come from
+ * one upstream subtask, in order). Must run with parallelism 1.
+ *
+ * <p>Memory stays bounded whatever the length of the history: each record is turned into its JSON
+ * line and sort key on arrival, and every {@code runBytes} (about) of them are sorted and spilled to
+ * a run file beside the output ({@code .NAME.sort/}); at the end of input the runs are merged
+ * ({@link ExternalSorter}) into the file and deleted. The bytes equal an in-memory stable sort.
  */
 public final class SortedJsonLinesSink<T> implements Sink<T> {
+  /** Default spill threshold per output: about 16 MiB of buffered records. */
+  public static final long DEFAULT_RUN_BYTES = 16L << 20;
+
   private final String file;
   private final Order<T> order;
   private final RecordListener<T> listener;
+  private final long runBytes;
 
-  private SortedJsonLinesSink(Path file, Order<T> order, RecordListener<T> listener) {
+  private SortedJsonLinesSink(Path file, Order<T> order, RecordListener<T> listener, long runBytes) {
+    if (runBytes < 1) {
+      throw new IllegalArgumentException("runBytes must be >= 1");
+    }
     this.file = file.toString();
     this.order = order;
     this.listener = listener;
+    this.runBytes = runBytes;
   }
 
   /** {@code listener} hears of every record as it arrives (progress, summary). */
-  public static SortedJsonLinesSink<Allocation> allocations(Path file, RecordListener<Allocation> listener) {
-    return new SortedJsonLinesSink<>(file, new AllocationOrder(), listener);
+  public static SortedJsonLinesSink<Allocation> allocations(Path file, RecordListener<Allocation> listener,
+      long runBytes) {
+    return new SortedJsonLinesSink<>(file, new AllocationOrder(), listener, runBytes);
   }
 
-  public static SortedJsonLinesSink<ClearingReport> reports(Path file, RecordListener<ClearingReport> listener) {
-    return new SortedJsonLinesSink<>(file, new ReportOrder(), listener);
+  public static SortedJsonLinesSink<ClearingReport> reports(Path file, RecordListener<ClearingReport> listener,
+      long runBytes) {
+    return new SortedJsonLinesSink<>(file, new ReportOrder(), listener, runBytes);
   }
 
-  /** Ledger or settlement lines, sorted by (key, order, sortKey). */
-  public static SortedJsonLinesSink<OutputLine> lines(Path file) {
-    return new SortedJsonLinesSink<>(file, new LineOrder(), l -> {});
+  public static SortedJsonLinesSink<Rejection> rejections(Path file, RecordListener<Rejection> listener,
+      long runBytes) {
+    return new SortedJsonLinesSink<>(file, new RejectionOrder(), listener, runBytes);
   }
 
-  public static SortedJsonLinesSink<Rejection> rejections(Path file, RecordListener<Rejection> listener) {
-    return new SortedJsonLinesSink<>(file, new RejectionOrder(), listener);
+  /** Ledger or settlement lines, sorted by (key, order, sortKey, json). */
+  public static SortedJsonLinesSink<OutputLine> lines(Path file, long runBytes) {
+    return new SortedJsonLinesSink<>(file, new LineOrder(), RecordListener.none(), runBytes);
   }
 
   @Override
@@ -62,32 +69,43 @@ public final class SortedJsonLinesSink<T> implements Sink<T> {
     if (context.getTaskInfo().getNumberOfParallelSubtasks() != 1) {
       throw new IllegalStateException("SortedJsonLinesSink must run with parallelism 1");
     }
-    return new Writer<>(Paths.get(file), order, listener);
+    Path out = Paths.get(file);
+    ExternalSorter sorter = new ExternalSorter(out.resolveSibling("." + out.getFileName() + ".sort"), runBytes,
+        order.keyParts(), order.jsonBreaksTies());
+    return new Writer<>(out, order, listener, sorter);
   }
 
-  /** How records of one output sort and print. */
+  /** How records of one output sort and print: a key of Strings (null first) and Longs, then arrival. */
   interface Order<T> extends Serializable {
-    Comparator<T> comparator();
+    int keyParts();
 
-    Function<T, String> json();
+    Object[] key(T record);
+
+    String json(T record);
+
+    /** True: records with equal keys are ordered by their JSON text (else by arrival). */
+    default boolean jsonBreaksTies() {
+      return false;
+    }
   }
 
   private static final class Writer<T> implements SinkWriter<T> {
     private final Path file;
     private final Order<T> order;
     private final RecordListener<T> listener;
-    private final List<T> records = new ArrayList<>();
+    private final ExternalSorter sorter;
     private boolean written;
 
-    Writer(Path file, Order<T> order, RecordListener<T> listener) {
+    Writer(Path file, Order<T> order, RecordListener<T> listener, ExternalSorter sorter) {
       this.file = file;
       this.order = order;
       this.listener = listener;
+      this.sorter = sorter;
     }
 
     @Override
-    public void write(T record, Context context) {
-      records.add(record);
+    public void write(T record, Context context) throws IOException {
+      sorter.add(order.key(record), order.json(record));
       listener.accept(record);
     }
 
@@ -96,76 +114,88 @@ public final class SortedJsonLinesSink<T> implements Sink<T> {
       if (!endOfInput || written) {
         return;
       }
-      records.sort(order.comparator());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Function<T, String> json = order.json();
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        for (T r : records) {
-          w.write(json.apply(r));
-          w.write('\n');
-        }
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      sorter.writeTo(file);
       written = true;
-      records.clear();
+      sorter.close();
     }
 
     @Override
-    public void close() {}
+    public void close() throws IOException {
+      sorter.close(); // also after a failure: no run files left behind
+    }
   }
 
   static final class AllocationOrder implements Order<Allocation> {
     @Override
-    public Comparator<Allocation> comparator() {
-      return Comparator.comparing(Allocation::feederId).thenComparingLong(Allocation::frameStartMs);
+    public int keyParts() {
+      return 2;
     }
 
     @Override
-    public Function<Allocation, String> json() {
-      return BidCodec::toJson;
+    public Object[] key(Allocation a) {
+      return new Object[] {a.feederId(), a.frameStartMs()};
+    }
+
+    @Override
+    public String json(Allocation a) {
+      return BidCodec.toJson(a);
     }
   }
 
   static final class ReportOrder implements Order<ClearingReport> {
     @Override
-    public Comparator<ClearingReport> comparator() {
-      return Comparator.comparing(ClearingReport::feederId).thenComparingLong(ClearingReport::frameStartMs);
+    public int keyParts() {
+      return 2;
     }
 
     @Override
-    public Function<ClearingReport, String> json() {
-      return BidCodec::toJson;
+    public Object[] key(ClearingReport r) {
+      return new Object[] {r.feederId(), r.frameStartMs()};
+    }
+
+    @Override
+    public String json(ClearingReport r) {
+      return BidCodec.toJson(r);
     }
   }
 
+  /** By feeder (null first), frame, bid id (null first), reason, raw, detail. */
   static final class RejectionOrder implements Order<Rejection> {
     @Override
-    public Comparator<Rejection> comparator() {
-      Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
-      return Comparator.comparing(Rejection::feederId, text)
-          .thenComparingLong(Rejection::frameStartMs)
-          .thenComparing(Rejection::bidId, text)
-          .thenComparing(Rejection::reason)
-          .thenComparing(Rejection::raw, text)
-          .thenComparing(Rejection::detail, text);
+    public int keyParts() {
+      return 6;
     }
 
     @Override
-    public Function<Rejection, String> json() {
-      return BidCodec::toJson;
+    public Object[] key(Rejection r) {
+      return new Object[] {r.feederId(), r.frameStartMs(), r.bidId(), (long) r.reason().ordinal(), r.raw(), r.detail()};
+    }
+
+    @Override
+    public String json(Rejection r) {
+      return BidCodec.toJson(r);
     }
   }
 
   static final class LineOrder implements Order<OutputLine> {
     @Override
-    public Comparator<OutputLine> comparator() {
-      return Comparator.comparing(OutputLine::key).thenComparingLong(OutputLine::order)
-          .thenComparing(OutputLine::sortKey).thenComparing(OutputLine::json);
+    public int keyParts() {
+      return 3;
     }
 
     @Override
-    public Function<OutputLine, String> json() {
-      return OutputLine::json;
+    public Object[] key(OutputLine l) {
+      return new Object[] {l.key(), l.order(), l.sortKey()};
+    }
+
+    @Override
+    public String json(OutputLine l) {
+      return l.json();
+    }
+
+    @Override
+    public boolean jsonBreaksTies() {
+      return true;
     }
   }
 }

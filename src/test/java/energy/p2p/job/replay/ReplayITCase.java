@@ -85,6 +85,10 @@ class ReplayITCase {
   }
 
   static Path replay(int parallelism) throws Exception {
+    return replay(parallelism, SortedJsonLinesSink.DEFAULT_RUN_BYTES);
+  }
+
+  static Path replay(int parallelism, long sortRunBytes) throws Exception {
     Path out = Files.createDirectories(dir.resolve("out-p" + parallelism + "-" + UUID.randomUUID()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
@@ -92,7 +96,8 @@ class ReplayITCase {
     org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
     conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
     env.configure(conf);
-    new ReplayRun(bids, FeederFiles.read(feeders), out, options, new BidCodec(4096), out.toString()).execute(env);
+    new ReplayRun(bids, FeederFiles.read(feeders), out, options, new BidCodec(4096), out.toString())
+        .withSortRunBytes(sortRunBytes).execute(env);
     ReplayTally.release(out.toString());
     return out;
   }
@@ -136,6 +141,21 @@ class ReplayITCase {
       assertEquals(Files.readString(p1.resolve(f)), Files.readString(p2.resolve(f)), f);
     }
     assertTrue(Files.size(p2.resolve(ReplayRun.ALLOCATIONS)) > 0, "something traded");
+  }
+
+  @Test
+  void outputsSpilledInManySmallSortedRunsAreByteIdentical() throws Exception {
+    Path inMemory = replay(1);
+    Path spilled = replay(2, 2_000); // a handful of records per run: hundreds of runs, several merge passes
+    long allocations = Files.lines(inMemory.resolve(ReplayRun.ALLOCATIONS)).count();
+    assertTrue(allocations > 5 * ExternalSorter.FAN_IN, allocations + " allocations: more runs than one merge pass takes");
+    for (String f : List.of(ReplayRun.ALLOCATIONS, ReplayRun.REPORTS, ReplayRun.REJECTIONS, ReplayRun.LEDGER)) {
+      assertEquals(Files.readString(inMemory.resolve(f)), Files.readString(spilled.resolve(f)), f);
+    }
+    try (var left = Files.list(spilled)) {
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+          "no sort runs left behind");
+    }
   }
 
   @Test
