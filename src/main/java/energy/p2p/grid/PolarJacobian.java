@@ -30,7 +30,10 @@ final class PolarJacobian {
   final double[] qCalcPu;
   private final double[] iRe;
   private final double[] iIm;
-  private final DMatrixSparseTriplet triplet;
+  private final double[] er;
+  private final double[] ei;
+  private final double[] block = new double[4];
+  private DMatrixSparseTriplet triplet; // built on first use: the tree solver needs none
 
   PolarJacobian(RadialFeeder feeder) {
     this.feeder = feeder;
@@ -49,8 +52,8 @@ final class PolarJacobian {
     qCalcPu = new double[n];
     iRe = new double[n];
     iIm = new double[n];
-    int size = size();
-    triplet = new DMatrixSparseTriplet(size, size, 4 * size + 8 * (n - 1));
+    er = new double[n];
+    ei = new double[n];
   }
 
   /** Number of unknowns (and equations): angle and magnitude of every non-slack bus. */
@@ -64,13 +67,22 @@ final class PolarJacobian {
 
   /** S_i = V_i conj(sum of branch currents leaving i), from polar voltages. */
   void computeInjections(double[] vm, double[] va) {
+    for (int i = 0; i < n; i++) {
+      er[i] = vm[i] * Math.cos(va[i]);
+      ei[i] = vm[i] * Math.sin(va[i]);
+    }
+    computeInjectionsRectangular(er, ei);
+  }
+
+  /** S_i = V_i conj(sum of branch currents leaving i), from rectangular voltages (p.u.). */
+  void computeInjectionsRectangular(double[] er, double[] ei) {
     java.util.Arrays.fill(iRe, 0.0);
     java.util.Arrays.fill(iIm, 0.0);
     for (int b = 0; b < n - 1; b++) {
       int c = b + 1;
       int p = feeder.parentIndex(c);
-      double dRe = vm[p] * Math.cos(va[p]) - vm[c] * Math.cos(va[c]);
-      double dIm = vm[p] * Math.sin(va[p]) - vm[c] * Math.sin(va[c]);
+      double dRe = er[p] - er[c];
+      double dIm = ei[p] - ei[c];
       double g = feeder.gPu[b];
       double s = feeder.bPu[b];
       double cr = g * dRe - s * dIm; // current from p to c
@@ -81,50 +93,71 @@ final class PolarJacobian {
       iIm[c] -= ci;
     }
     for (int i = 0; i < n; i++) {
-      double er = vm[i] * Math.cos(va[i]);
-      double ei = vm[i] * Math.sin(va[i]);
-      pCalcPu[i] = er * iRe[i] + ei * iIm[i];
-      qCalcPu[i] = ei * iRe[i] - er * iIm[i];
+      pCalcPu[i] = er[i] * iRe[i] + ei[i] * iIm[i];
+      qCalcPu[i] = ei[i] * iRe[i] - er[i] * iIm[i];
     }
   }
 
   /** The Jacobian at (vm, va); {@link #computeInjections} must have been called for them. */
   DMatrixSparseCSC build(double[] vm, double[] va) {
-    triplet.reshape(size(), size());
+    int size = size();
+    if (triplet == null) {
+      triplet = new DMatrixSparseTriplet(size, size, 4 * size + 8 * (n - 1));
+    }
+    triplet.reshape(size, size);
     for (int i = 1; i < n; i++) {
       int r = angleRow(n, i);
-      double v = vm[i];
-      double p = pCalcPu[i];
-      double q = qCalcPu[i];
-      triplet.addItem(r, r, -q - bDiag[i] * v * v);
-      triplet.addItem(r, r + 1, p / v + gDiag[i] * v);
-      triplet.addItem(r + 1, r, p - gDiag[i] * v * v);
-      triplet.addItem(r + 1, r + 1, q / v - bDiag[i] * v);
+      diagonalBlock(i, vm[i], block);
+      add(r, r, block);
     }
     for (int b = 0; b < n - 1; b++) {
       int c = b + 1;
       int p = feeder.parentIndex(c);
-      double gij = -feeder.gPu[b];
-      double bij = -feeder.bPu[b];
       if (p != 0) {
-        addOffDiagonal(p, c, gij, bij, vm, va);
-        addOffDiagonal(c, p, gij, bij, vm, va);
+        double t = va[p] - va[c];
+        double cos = Math.cos(t);
+        double sin = Math.sin(t);
+        offDiagonalBlock(b, vm[p], vm[c], cos, sin, block);
+        add(angleRow(n, p), angleRow(n, c), block);
+        offDiagonalBlock(b, vm[c], vm[p], cos, -sin, block);
+        add(angleRow(n, c), angleRow(n, p), block);
       }
     }
     return DConvertMatrixStruct.convert(triplet, (DMatrixSparseCSC) null);
   }
 
-  private void addOffDiagonal(int i, int j, double gij, double bij, double[] vm, double[] va) {
-    int r = angleRow(n, i);
-    int c = angleRow(n, j);
-    double t = va[i] - va[j];
-    double cos = Math.cos(t);
-    double sin = Math.sin(t);
+  private void add(int row, int col, double[] b) {
+    triplet.addItem(row, col, b[0]);
+    triplet.addItem(row, col + 1, b[1]);
+    triplet.addItem(row + 1, col, b[2]);
+    triplet.addItem(row + 1, col + 1, b[3]);
+  }
+
+  /**
+   * The 2 x 2 block {dP_i/dtheta_i, dP_i/dV_i, dQ_i/dtheta_i, dQ_i/dV_i} of bus i at magnitude
+   * {@code v} (p.u.); the injections must have been computed for the same voltages.
+   */
+  void diagonalBlock(int i, double v, double[] out) {
+    double p = pCalcPu[i];
+    double q = qCalcPu[i];
+    out[0] = -q - bDiag[i] * v * v;
+    out[1] = p / v + gDiag[i] * v;
+    out[2] = p - gDiag[i] * v * v;
+    out[3] = q / v - bDiag[i] * v;
+  }
+
+  /**
+   * The block {dP_i/dtheta_j, dP_i/dV_j, dQ_i/dtheta_j, dQ_i/dV_j} of neighbours i, j joined by
+   * branch b, at magnitudes vi, vj and cos / sin of theta_i - theta_j.
+   */
+  void offDiagonalBlock(int b, double vi, double vj, double cos, double sin, double[] out) {
+    double gij = -feeder.gPu[b];
+    double bij = -feeder.bPu[b];
     double a = gij * sin - bij * cos;
     double d = gij * cos + bij * sin;
-    triplet.addItem(r, c, vm[i] * vm[j] * a);
-    triplet.addItem(r, c + 1, vm[i] * d);
-    triplet.addItem(r + 1, c, -vm[i] * vm[j] * d);
-    triplet.addItem(r + 1, c + 1, vm[i] * a);
+    out[0] = vi * vj * a;
+    out[1] = vi * d;
+    out[2] = -vi * vj * d;
+    out[3] = vi * a;
   }
 }
