@@ -1,10 +1,13 @@
 package energy.p2p.clearing;
 
+import energy.p2p.clearing.SparseLp.Status;
 import java.util.Arrays;
 
 /**
- * A small dense-basis primal simplex for the clearing's linear programs: maximise c·x subject to
- * lo_r ≤ a_r·x ≤ hi_r for a few rows and 0 ≤ x_j ≤ u_j (u may be infinite). Columns are sparse
+ * A small dense-basis primal simplex for the clearing's linear programs ({@link SparseLp}):
+ * maximise c·x subject to lo_r ≤ a_r·x ≤ hi_r for a few rows and 0 ≤ x_j ≤ u_j (u may be
+ * infinite). The fallback of {@link DualSimplex}, which solves these LPs in a few pivots; a start
+ * near the optimum is what this one needs instead. Columns are sparse
  * (a bid touches the balance or its bus's row, the grid rows and the class rows); the basis
  * inverse is a dense m × m matrix, so the cost per pivot is O(m² + nonzeros): with the handful of
  * rows a grid-bound window has (balance, 1–3 grid rows, a class row) a pivot costs about as much
@@ -16,27 +19,18 @@ import java.util.Arrays;
  * may simply move to its other bound (bound flip). Dantzig pricing, a ratio test that prefers the
  * largest pivot among near-ties, Bland's rule after a run of degenerate pivots (no cycling), and a
  * fresh basis inverse every {@value #REFACTOR_EVERY} pivots. Deterministic: no randomness, ties
- * by index. Not thread-safe; reusable ({@link #reset}).
+ * by index. Not thread-safe; reusable.
  */
 final class BoundedSimplex {
-  enum Status { OPTIMAL, INFEASIBLE, UNBOUNDED, ITERATION_LIMIT }
-
   private static final double PRIMAL_TOL = 1e-9;
   private static final double DUAL_TOL = 1e-10;
   private static final double PIVOT_TOL = 1e-9;
   private static final int REFACTOR_EVERY = 64;
   private static final int DEGENERATE_RUN = 30;
 
+  private SparseLp lp;
   private int m;
   private int n;
-  // structural columns, sparse
-  private int[][] colRows = new int[16][];
-  private double[][] colVals = new double[16][];
-  private double[] cost = new double[16];
-  private double[] upper = new double[16];
-  private double[] rowLo = new double[4];
-  private double[] rowHi = new double[4];
-  private int[] rowNnz = new int[4];
   // solver state over all variables: structurals [0, n), slacks [n, n+m), artificials [n+m, n+2m)
   private double[] x;
   private double[] lo;
@@ -50,45 +44,6 @@ final class BoundedSimplex {
   private double[] artificialSign;
   private Status status;
   private int iterations;
-
-  /** Starts a new problem with {@code rows} rows and no column. */
-  void reset(int rows) {
-    m = rows;
-    n = 0;
-    if (rowLo.length < rows) {
-      rowLo = new double[rows];
-      rowHi = new double[rows];
-      rowNnz = new int[rows];
-    }
-    Arrays.fill(rowLo, 0, rows, Double.NEGATIVE_INFINITY);
-    Arrays.fill(rowHi, 0, rows, Double.POSITIVE_INFINITY);
-  }
-
-  /** lo ≤ row r ≤ hi (either may be infinite). */
-  void rowBounds(int r, double low, double high) {
-    rowLo[r] = low;
-    rowHi[r] = high;
-  }
-
-  /** Adds a column 0 ≤ x ≤ {@code up} with objective coefficient {@code objective}; its index. */
-  int addColumn(double objective, double up, int[] rows, double[] values) {
-    if (n == cost.length) {
-      int size = 2 * n;
-      colRows = Arrays.copyOf(colRows, size);
-      colVals = Arrays.copyOf(colVals, size);
-      cost = Arrays.copyOf(cost, size);
-      upper = Arrays.copyOf(upper, size);
-    }
-    colRows[n] = rows;
-    colVals[n] = values;
-    cost[n] = objective;
-    upper[n] = up;
-    return n++;
-  }
-
-  int columns() {
-    return n;
-  }
 
   Status status() {
     return status;
@@ -110,15 +65,11 @@ final class BoundedSimplex {
 
   /** Objective value c·x of the last solution. */
   double objective() {
-    double sum = 0;
-    for (int j = 0; j < n; j++) {
-      sum += cost[j] * x[j];
-    }
-    return sum;
+    return lp.objective(x);
   }
 
-  Status solve() {
-    return solve(null);
+  Status solve(SparseLp problem) {
+    return solve(problem, null);
   }
 
   /**
@@ -126,31 +77,35 @@ final class BoundedSimplex {
    * all at 0). A start near the optimum (the previous round's solution, the unconstrained
    * optimum) leaves the first phase a few rows to repair and the second a few pivots.
    */
-  Status solve(double[] start) {
+  Status solve(SparseLp problem, double[] start) {
+    lp = problem;
+    m = problem.m;
+    n = problem.n;
     allocate();
     int total = n + 2 * m;
     Arrays.fill(x, 0, total, 0.0);
     for (int j = 0; j < n; j++) {
       lo[j] = 0;
-      hi[j] = upper[j];
+      hi[j] = lp.upper[j];
       basic[j] = false;
-      if (start != null && Double.isFinite(upper[j]) && start[j] > upper[j] / 2) {
-        x[j] = upper[j];
+      if (start != null && Double.isFinite(lp.upper[j]) && start[j] > lp.upper[j] / 2) {
+        x[j] = lp.upper[j];
       }
     }
-    double[] activity = rowActivities();
+    double[] activity = new double[m];
+    lp.activities(x, activity);
     boolean needPhaseOne = false;
     Arrays.fill(binv, 0, m * m, 0.0);
     for (int r = 0; r < m; r++) {
       int s = n + r;
       int a = n + m + r;
-      lo[s] = rowLo[r];
-      hi[s] = rowHi[r];
+      lo[s] = lp.rowLo[r];
+      hi[s] = lp.rowHi[r];
       lo[a] = 0;
       basic[s] = false;
       basic[a] = false;
       double act = activity[r];
-      if (rowLo[r] <= act && act <= rowHi[r]) {
+      if (lp.rowLo[r] <= act && act <= lp.rowHi[r]) {
         hi[a] = 0;
         artificialSign[r] = 1;
         x[s] = act;
@@ -160,7 +115,7 @@ final class BoundedSimplex {
       } else {
         needPhaseOne = true;
         hi[a] = Double.POSITIVE_INFINITY;
-        double bound = act > rowHi[r] ? rowHi[r] : rowLo[r];
+        double bound = act > lp.rowHi[r] ? lp.rowHi[r] : lp.rowLo[r];
         x[s] = bound;
         // a·x − s + sign·t = 0: t = (s − a·x) / sign must be > 0
         artificialSign[r] = bound > act ? 1 : -1;
@@ -190,23 +145,9 @@ final class BoundedSimplex {
       hi[n + m + r] = 0; // artificials may stay basic, at 0
     }
     Arrays.fill(c, 0, total, 0.0);
-    System.arraycopy(cost, 0, c, 0, n);
+    System.arraycopy(lp.cost, 0, c, 0, n);
     status = iterate();
     return status;
-  }
-
-  private double[] rowActivities() {
-    double[] activity = new double[m];
-    for (int j = 0; j < n; j++) {
-      if (x[j] != 0) {
-        int[] rows = colRows[j];
-        double[] vals = colVals[j];
-        for (int k = 0; k < rows.length; k++) {
-          activity[rows[k]] += vals[k] * x[j];
-        }
-      }
-    }
-    return activity;
   }
 
   private void allocate() {
@@ -327,8 +268,8 @@ final class BoundedSimplex {
   private double reducedCost(int j) {
     if (j < n) {
       double d = c[j];
-      int[] rows = colRows[j];
-      double[] vals = colVals[j];
+      int[] rows = lp.colRows[j];
+      double[] vals = lp.colVals[j];
       for (int k = 0; k < rows.length; k++) {
         d -= y[rows[k]] * vals[k];
       }
@@ -345,8 +286,8 @@ final class BoundedSimplex {
   private void column(int j, double[] out) {
     Arrays.fill(out, 0, m, 0.0);
     if (j < n) {
-      int[] rows = colRows[j];
-      double[] vals = colVals[j];
+      int[] rows = lp.colRows[j];
+      double[] vals = lp.colVals[j];
       for (int k = 0; k < rows.length; k++) {
         out[rows[k]] += vals[k];
       }
@@ -400,38 +341,9 @@ final class BoundedSimplex {
         b[k * m + r] = col[k];
       }
     }
-    double[] inv = new double[m * m];
-    for (int k = 0; k < m; k++) {
-      inv[k * m + k] = 1;
+    if (!SparseLp.invert(b, m, binv)) {
+      return false;
     }
-    for (int p = 0; p < m; p++) {
-      int row = p;
-      for (int r = p + 1; r < m; r++) {
-        if (Math.abs(b[r * m + p]) > Math.abs(b[row * m + p])) {
-          row = r;
-        }
-      }
-      if (Math.abs(b[row * m + p]) < 1e-14) {
-        return false;
-      }
-      swapRows(b, row, p);
-      swapRows(inv, row, p);
-      double d = b[p * m + p];
-      for (int k = 0; k < m; k++) {
-        b[p * m + k] /= d;
-        inv[p * m + k] /= d;
-      }
-      for (int r = 0; r < m; r++) {
-        double f = b[r * m + p];
-        if (r != p && f != 0) {
-          for (int k = 0; k < m; k++) {
-            b[r * m + k] -= f * b[p * m + k];
-            inv[r * m + k] -= f * inv[p * m + k];
-          }
-        }
-      }
-    }
-    System.arraycopy(inv, 0, binv, 0, m * m);
     // basic values from the nonbasic ones: B x_B = −N x_N
     double[] rhs = new double[m];
     int total = n + 2 * m;
@@ -448,16 +360,5 @@ final class BoundedSimplex {
       x[basisVar[r]] = rhs[r];
     }
     return true;
-  }
-
-  private void swapRows(double[] a, int r1, int r2) {
-    if (r1 == r2) {
-      return;
-    }
-    for (int k = 0; k < m; k++) {
-      double t = a[r1 * m + k];
-      a[r1 * m + k] = a[r2 * m + k];
-      a[r2 * m + k] = t;
-    }
   }
 }

@@ -27,6 +27,7 @@ final class GridSeed {
   private final LinearisedSeed linearised;
   private final List<String> issues = new ArrayList<>();
   private Kind kind;
+  private double welfare = Double.NaN;
 
   GridSeed(MarketBook book, FillDecoder decoder, FeederGrid grid, LinearisedSeed linearised) {
     this.linearised = linearised;
@@ -49,6 +50,20 @@ final class GridSeed {
     return kind;
   }
 
+  /**
+   * Whether the seed is the linearised optimum certified first-order optimal within the
+   * convergence tolerance ({@link LinearisedSeed}): the search then has nothing to add that it
+   * would count as a gain.
+   */
+  boolean certified() {
+    return kind == Kind.LINEARISED && linearised.certified();
+  }
+
+  /** Social welfare of the decoded seed (NaN when no seed passed the AC sweep). */
+  double welfare() {
+    return welfare;
+  }
+
   /** Failures on the way (failed LPs, curtailment, no feasible seed); empty if none. */
   List<String> issues() {
     return issues;
@@ -69,6 +84,7 @@ final class GridSeed {
       decoder.decodeVolumes(buy, sell, 0.5);
       decoder.tradedVolumes(buy, sell);
       if (grid.limits().violations(grid.solver().solve(decoder.injectionKw()), violations) == 0) {
+        welfare = decoder.socialWelfare();
         kind = round == 0 ? Kind.UNCONSTRAINED
             : round == 1 && linearised != null ? Kind.LINEARISED : Kind.CURTAILED;
         if (kind == Kind.CURTAILED) {

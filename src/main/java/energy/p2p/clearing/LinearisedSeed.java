@@ -3,7 +3,7 @@ package energy.p2p.clearing;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.PowerFlowSolver;
 import energy.p2p.grid.RadialFeeder;
-import energy.p2p.grid.VoltageSensitivity;
+import energy.p2p.grid.RowSensitivity;
 import energy.p2p.grid.limits.GridLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,25 +12,26 @@ import java.util.stream.IntStream;
 
 /**
  * Near-optimal quantities when the grid binds: successive linear programming. Each round
- * linearises the feeder around the AC operating point of the current quantities
- * ({@link VoltageSensitivity}), maximises social welfare Σ limit·bought − Σ ask·sold subject to
- * balance (with a fee: the fee-aware transportation on the feeder's tree), bid quantities, the
- * class reservations and the voltage / current rows of the elements that are violated or close to
- * a limit (rows are added lazily, so the LP stays small: {@link WelfareLp} on the project's own
- * {@link BoundedSimplex}), then decodes and re-checks the result with the AC sweep. A row that is
- * still violated after it was linearised gets a margin of its residual violation. Stops at the
- * first AC-feasible round that no longer gains or sits on a limit violated the round before.
- * Every LP that fails (infeasible, iteration limit) and every round whose load flow does not
- * converge is noted in {@link #issues()}.
+ * linearises the feeder around the AC operating point of the current quantities (the rows of
+ * {@link RowSensitivity} that the LP needs), maximises social welfare Σ limit·bought − Σ ask·sold
+ * subject to balance (with a fee: the fee-aware transportation on the feeder's tree), bid
+ * quantities, the class reservations and the voltage / current rows of the elements that are
+ * violated or close to a limit (rows are added lazily, so the LP stays small: {@link WelfareLp}
+ * on {@link DualSimplex}), then decodes and re-checks the result with the AC sweep. A row that is
+ * still violated after it was linearised gets a margin of its residual violation.
+ *
+ * <p>Stops when the best AC-feasible quantities are <em>certified</em>: the LP linearised around
+ * their own operating point (first-order exact there), with every row's margin given back (the
+ * duals bound what that is worth), gains at most the tolerance over their welfare — so to first
+ * order no better point exists, and the search has nothing to add that it would count as a gain.
+ * Otherwise after {@value #MAX_ROUNDS} rounds, with the best feasible round uncertified. Every LP
+ * that fails (infeasible, iteration limit) and every round whose load flow does not converge is
+ * noted in {@link #issues()}.
  */
 final class LinearisedSeed {
   private static final int MAX_ROUNDS = 8;
   /** Elements this close to a limit (p.u., or fraction of rating) get a row before violating. */
   private static final double NEAR = 0.002;
-  /** A feasible round gaining less than this fraction of welfare ends the iteration. */
-  private static final double GAIN = 2e-4;
-  /** A feasible round with every once-violated limit this close (p.u. / fraction) has converged. */
-  private static final double TIGHT = 5e-4;
   /** Rows aim this far inside the limit (p.u. / fraction of rating): AC limits are strict. */
   private static final double SAFETY = 1e-7;
 
@@ -47,18 +48,21 @@ final class LinearisedSeed {
   private final double[] overMargin;
   private final double[] underMargin;
   private final double[] currentMargin;
-  private final boolean[] overHit; // violated in the latest round
-  private final boolean[] overBefore; // violated in the round before
-  private final boolean[] underBefore;
-  private final boolean[] currentBefore;
-  private final boolean[] underHit;
-  private final boolean[] currentHit;
+  private final double tolerance;
+  private final RowSensitivity sensitivity;
+  private final double[] perBus;
   private final int[] tradeableBuyers;
   private final int[] tradeableSellers;
   private final WelfareLp lp;
   private final List<String> issues = new ArrayList<>();
   private int rounds;
   private int lpIterations;
+  private double certifiedBound = Double.NaN;
+  private double relaxationGain; // of the last LP: what its rows' margins could be worth
+  // grid rows of the last LP: coefficients, bounds and how far inside each limit it aims
+  private List<double[]> lastRows = List.of();
+  private List<double[]> lastBounds = List.of();
+  private double[] lastRelax = new double[0];
 
   LinearisedSeed(MarketBook book, FillDecoder decoder, PowerFlowSolver sweep,
       GridLimits limits, ClearingConfig config) {
@@ -89,12 +93,9 @@ final class LinearisedSeed {
     overMargin = new double[n];
     underMargin = new double[n];
     currentMargin = new double[feeder.branchCount()];
-    overHit = new boolean[n];
-    overBefore = new boolean[n];
-    underBefore = new boolean[n];
-    currentBefore = new boolean[feeder.branchCount()];
-    underHit = new boolean[n];
-    currentHit = new boolean[feeder.branchCount()];
+    tolerance = config.convergenceTolerance();
+    sensitivity = new RowSensitivity(feeder);
+    perBus = new double[n];
     double minAsk = book.sellerCount() == 0 ? Double.POSITIVE_INFINITY : book.sellAsk[0];
     double maxLimit = book.buyerCount() == 0 ? Double.NEGATIVE_INFINITY : book.buyLimit[0];
     tradeableBuyers = IntStream.range(0, book.buyerCount())
@@ -118,6 +119,19 @@ final class LinearisedSeed {
   }
 
   /**
+   * Whether the quantities {@link #solve} returned are certified: first-order optimal within the
+   * convergence tolerance (see the class comment).
+   */
+  boolean certified() {
+    return !Double.isNaN(certifiedBound);
+  }
+
+  /** The certificate's first-order upper bound on welfare (NaN when not certified). */
+  double certifiedBound() {
+    return certifiedBound;
+  }
+
+  /**
    * The best quantities {buyers, sellers} that passed the AC sweep, given the merit-order
    * crossing {@code start} (whose violations pick the first rows); the last round's quantities
    * when no round passed (the caller curtails them).
@@ -132,9 +146,13 @@ final class LinearisedSeed {
     markRows(decodeAndSolve(buy, sell));
     PowerFlowResult operatingPoint = sweep.solve(null);
     double[] injection = new double[feeder.busCount()];
+    boolean atBest = false; // whether the operating point is the best feasible round's
     for (rounds = 0; rounds < MAX_ROUNDS; rounds++) {
       double[][] next = linearProgram(operatingPoint, injection, new double[][] {buy, sell});
       if (next == null) {
+        break;
+      }
+      if (atBest && certifies(bestWelfare)) {
         break;
       }
       buy = next[0];
@@ -146,21 +164,42 @@ final class LinearisedSeed {
         break;
       }
       double welfare = decoder.socialWelfare();
-      if (!markRows(flow)) {
-        boolean gain = best == null
-            || welfare > bestWelfare + GAIN * Math.max(1, Math.abs(bestWelfare));
-        if (welfare > bestWelfare) {
-          bestWelfare = welfare;
-          best = new double[][] {buy.clone(), sell.clone()};
-        }
-        if (!gain || tight(flow)) {
-          break; // feasible and on the binding limits, or no longer improving: converged
-        }
+      atBest = !markRows(flow) && welfare > bestWelfare;
+      if (atBest) {
+        bestWelfare = welfare;
+        best = new double[][] {buy.clone(), sell.clone()};
       }
+      lp.reserveAt(buy, sell);
       operatingPoint = flow;
       injection = decoder.injectionKw().clone();
     }
     return best != null ? best : new double[][] {buy, sell};
+  }
+
+  /**
+   * Whether the LP just solved around the best feasible round's own operating point certifies
+   * it: its optimum plus what giving back every row's margin is worth (duals × margins) exceeds
+   * the round's welfare by at most the tolerance.
+   */
+  private boolean certifies(double welfare) {
+    double target = welfare + tolerance * Math.max(1, Math.abs(welfare));
+    double bound = lp.objective() + relaxationGain;
+    if (bound > target) {
+      return false;
+    }
+    if (lp.hasReservations() && lp.reservationsEscapable()) {
+      // a point may escape a reservation row (see WelfareLp): bound it without those rows
+      if (lp.build(lastRows, lastBounds, false).solveFrom(null) != SparseLp.Status.OPTIMAL) {
+        return false;
+      }
+      lpIterations += lp.iterations();
+      bound = lp.objective() + lp.relaxationGain(lastRelax);
+      if (bound > target) {
+        return false;
+      }
+    }
+    certifiedBound = Math.max(bound, welfare);
+    return true;
   }
 
   /** Decodes volumes (overwritten with what was traded) and runs the sweep on them. */
@@ -182,10 +221,6 @@ final class LinearisedSeed {
       // alone would not converge
       overMargin[k] = margin(overRow[k], overMargin[k], over);
       underMargin[k] = margin(underRow[k], underMargin[k], under);
-      overBefore[k] = overHit[k];
-      underBefore[k] = underHit[k];
-      overHit[k] = over > 0;
-      underHit[k] = under > 0;
       overRow[k] |= over > -NEAR;
       underRow[k] |= under > -NEAR;
     }
@@ -197,8 +232,6 @@ final class LinearisedSeed {
       double over = flow.branchCurrentA(b) / rating - 1;
       violated |= over > 0;
       currentMargin[b] = margin(currentRow[b], currentMargin[b], over);
-      currentBefore[b] = currentHit[b];
-      currentHit[b] = over > 0;
       currentRow[b] |= over > -NEAR;
     }
     return violated;
@@ -220,58 +253,63 @@ final class LinearisedSeed {
   }
 
   /**
-   * Whether a limit violated in the previous round is now met with less than {@link #TIGHT} to
-   * spare: the iteration sits on the binding constraint (on a radial feeder the neighbours of the
-   * binding bus follow it), so a further round could only gain a sliver.
+   * Solves the LP linearised around {@code flow} (whose trades inject {@code injection}); the
+   * primal fallback starts from the volumes {@code from}.
    */
-  private boolean tight(PowerFlowResult flow) {
-    for (int k = 1; k < feeder.busCount(); k++) {
-      if ((overBefore[k] && limits.vMaxPu(k) - flow.vPu(k) <= TIGHT)
-          || (underBefore[k] && flow.vPu(k) - limits.vMinPu(k) <= TIGHT)) {
-        return true;
-      }
-    }
-    for (int b = 0; b < feeder.branchCount(); b++) {
-      if (currentBefore[b] && 1 - flow.branchCurrentA(b) / limits.iMaxA(b) <= TIGHT) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-
-
   private double[][] linearProgram(PowerFlowResult flow, double[] injection, double[][] from) {
-    VoltageSensitivity s = VoltageSensitivity.around(feeder, flow, columns);
-    double[][] dv = s.dVpuPerKw();
-    double[][] di = s.dCurrentAPerKw();
+    sensitivity.factor(flow);
     List<double[]> gridRows = new ArrayList<>(); // per row: coefficient per column (p.u. or A per kW)
     List<double[]> gridBounds = new ArrayList<>(); // {lo, hi} of the row
+    List<Double> relax = new ArrayList<>(); // how far inside the limit the row aims (p.u. or A)
     for (int k = 1; k < feeder.busCount(); k++) {
       if (overRow[k] || underRow[k]) {
-        double base = flow.vPu(k) - dot(dv[k], injection);
-        gridRows.add(dv[k]);
+        sensitivity.dVpuPerKw(k, perBus);
+        double[] row = perColumn();
+        double base = flow.vPu(k) - dot(row, injection);
+        gridRows.add(row);
         gridBounds.add(new double[] {
             underRow[k] ? limits.vMinPu(k) + SAFETY + underMargin[k] - base : Double.NEGATIVE_INFINITY,
             overRow[k] ? limits.vMaxPu(k) - SAFETY - overMargin[k] - base : Double.POSITIVE_INFINITY});
+        relax.add(SAFETY + Math.max(underRow[k] ? underMargin[k] : 0,
+            overRow[k] ? overMargin[k] : 0));
       }
     }
     for (int br = 0; br < feeder.branchCount(); br++) {
       if (currentRow[br]) {
-        double base = flow.branchCurrentA(br) - dot(di[br], injection);
-        gridRows.add(di[br]);
+        sensitivity.dCurrentAPerKw(br, perBus);
+        double[] row = perColumn();
+        double base = flow.branchCurrentA(br) - dot(row, injection);
+        gridRows.add(row);
         gridBounds.add(new double[] {Double.NEGATIVE_INFINITY,
             limits.iMaxA(br) * (1 - SAFETY - currentMargin[br]) - base});
+        relax.add(limits.iMaxA(br) * (SAFETY + currentMargin[br]));
       }
     }
-    BoundedSimplex.Status status = lp.build(gridRows, gridBounds).solveFrom(from);
-    lpIterations += lp.simplex().iterations();
-    if (status != BoundedSimplex.Status.OPTIMAL) {
+    SparseLp.Status status = lp.build(gridRows, gridBounds).solveFrom(from);
+    lpIterations += lp.iterations();
+    if (lp.primalUsed()) {
+      issues.add("LP round " + (rounds + 1) + ": the dual simplex stalled, the primal solved it ("
+          + status + ")");
+    }
+    if (status != SparseLp.Status.OPTIMAL) {
       issues.add("LP round " + (rounds + 1) + ": " + status + " (" + gridRows.size()
           + " grid rows)");
       return null;
     }
+    lastRows = gridRows;
+    lastBounds = gridBounds;
+    lastRelax = relax.stream().mapToDouble(Double::doubleValue).toArray();
+    relaxationGain = lp.relaxationGain(lastRelax);
     return lp.volumes();
+  }
+
+  /** The bid-bus columns of the row in {@link #perBus}. */
+  private double[] perColumn() {
+    double[] row = new double[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      row[c] = perBus[columns[c]];
+    }
+    return row;
   }
 
   /** Σ over bid buses of sensitivity × injection at the operating point. */

@@ -136,7 +136,11 @@ public final class MarketClearing {
       LOG.warn("feeder {} frame {}: seeding the search: {}", feeder.feederId(), frameStartMs,
           String.join("; ", seed.issues()));
     }
-    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible(), upperBound);
+    // with the welfare pair as objectives the front is the seed's α-spread once its welfare is
+    // optimal: proven (the upper bound) or certified by the linearised seed
+    boolean certified = seed.certified() && config.objectives().equals(ClearingConfig.WELFARE_PAIR);
+    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible(),
+        certified ? seed.welfare() : upperBound);
     search.run();
     FrontExtractor front = FrontExtractor.of(search.getPopulation());
     List<FrontPoint> points = front.points();
@@ -169,7 +173,8 @@ public final class MarketClearing {
     return new ClearingResult(allocations, report.build());
   }
 
-  private SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
+  /** The window's search from the seed, stopping at {@code upperBound} (package: for tests). */
+  SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
       boolean seedFeasible, double upperBound) {
     SplittableRandom random = new SplittableRandom(
         WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));

@@ -33,7 +33,8 @@ final class SeededNsga2 extends NSGAII<DoubleSolution> {
    * @param patience generations without a gain that stop the search
    * @param tolerance relative gain of the best feasible social welfare (or relative decrease of
    *     the least violation while nothing is feasible) that counts as a gain
-   * @param welfareBound a proven upper bound on social welfare: reaching it stops the search
+   * @param welfareBound social welfare that leaves nothing to gain — a proven upper bound, or a
+   *     certified seed's own welfare: a feasible member reaching it stops the search
    */
   SeededNsga2(Problem<DoubleSolution> problem, int maxEvaluations, int populationSize,
       CrossoverOperator<DoubleSolution> crossover, MutationOperator<DoubleSolution> mutation,
