@@ -59,7 +59,11 @@ public class GridBoundBenchmark {
   @Param({"ieee33", "case69"})
   public String feeder;
 
-  @Param({"engine", "HIGHS", "GLOP"})
+  /**
+   * engine: the LP's problem (no class reservation, as GridBoundQualityTest proves welfare ≥ the
+   * LP for); engine-default-rules: default rules (STANDARD ≥ 50 % reserved); HIGHS, GLOP: the LP.
+   */
+  @Param({"engine", "engine-default-rules", "HIGHS", "GLOP"})
   public String solver;
 
   private RadialFeeder grid;
@@ -80,10 +84,11 @@ public class GridBoundBenchmark {
       books.add(new RandomBookGenerator(grid).generate(
           RandomBookGenerator.Options.of(100, 100).withFarEndSellers(3), FRAME, s));
     }
-    ClearingConfig config = ClearingConfig.defaults();
+    ClearingConfig config = solver.equals("engine-default-rules") ? ClearingConfig.defaults()
+        : ClearingConfig.defaults().withMinShares(0, 0, 0);
     clearing = new MarketClearing(grid, config);
     check = new FeasibilityCheck(clearing.grid());
-    if (!solver.equals("engine")) {
+    if (!solver.startsWith("engine")) {
       Loader.loadNativeLibraries();
       dv = LinDistFlowReference.sensitivities(grid);
       PowerFlowResult flow = new BackwardForwardSweep(grid).solve(null);
@@ -97,7 +102,7 @@ public class GridBoundBenchmark {
   @Benchmark
   public Object window() {
     List<Bid> bids = books.get(next++ % BOOKS);
-    if (solver.equals("engine")) {
+    if (solver.startsWith("engine")) {
       ClearingResult r = check.check(clearing.clear(FRAME, bids), bids);
       return r;
     }

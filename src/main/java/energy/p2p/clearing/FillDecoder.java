@@ -44,7 +44,12 @@ public final class FillDecoder {
   private final int[] tradeBuyer;
   private final int[] tradeSeller;
   private final double[] tradeKwh;
+  // the fills of the last decode (a repeat with another α only re-splits the surplus)
+  private final double[] lastFills;
+  private boolean lastFillsValid;
+  private boolean lastRecorded;
   // figures of the last decode
+  private double surplus;
   private double buyerWelfare;
   private double sellerWelfare;
   private double matchedKwh;
@@ -70,12 +75,21 @@ public final class FillDecoder {
     tradeSeller = new int[n + m];
     tradeKwh = new double[n + m];
     tree = book.hasFee() ? new TreeLists(book) : null;
+    lastFills = new double[n + m];
   }
 
   /** Decodes fills (length n + m) with price split alpha; records trades when asked to. */
   public void decode(double[] fills, double alpha, boolean recordTrades) {
     int n = book.buyerCount();
     int m = book.sellerCount();
+    if (lastFillsValid && (!recordTrades || lastRecorded)
+        && Arrays.equals(fills, 0, n + m, lastFills, 0, n + m)) {
+      split(clamp01(alpha)); // the same trades: only the split of their surplus changes
+      return;
+    }
+    System.arraycopy(fills, 0, lastFills, 0, n + m);
+    lastFillsValid = true;
+    lastRecorded = recordTrades;
     for (int i = 0; i < n; i++) {
       buyVol[i] = clamp01(fills[i]) * book.buyQtyKwh[i];
     }
@@ -87,6 +101,7 @@ public final class FillDecoder {
 
   /** Decodes volumes (kWh per buyer, per seller, merit order; not modified) and records trades. */
   void decodeVolumes(double[] buy, double[] sell, double alpha) {
+    lastFillsValid = false;
     for (int i = 0; i < buyVol.length; i++) {
       buyVol[i] = Math.max(0, Math.min(buy[i], book.buyQtyKwh[i]));
     }
@@ -102,17 +117,23 @@ public final class FillDecoder {
       ClassShareRepair.apply(book, minShare, buyVol, sellVol);
     }
     Arrays.fill(injectionKw, 0.0);
-    buyerWelfare = 0;
-    sellerWelfare = 0;
+    surplus = 0;
     matchedKwh = 0;
     tradeCount = 0;
     System.arraycopy(buyVol, 0, buyLeft, 0, buyVol.length);
     System.arraycopy(sellVol, 0, sellLeft, 0, sellVol.length);
     if (tree == null) {
-      pairWithoutFee(alpha, recordTrades);
+      pairWithoutFee(recordTrades);
     } else {
-      pairOnTree(alpha, recordTrades);
+      pairOnTree(recordTrades);
     }
+    split(alpha);
+  }
+
+  /** Buyers get (1 − α), sellers α of the trades' total surplus. */
+  private void split(double alpha) {
+    buyerWelfare = (1 - alpha) * surplus;
+    sellerWelfare = alpha * surplus;
   }
 
   // ---- results of the last decode ----
@@ -148,7 +169,7 @@ public final class FillDecoder {
   }
 
   public double socialWelfare() {
-    return buyerWelfare + sellerWelfare;
+    return surplus;
   }
 
   public double matchedKwh() {
@@ -192,7 +213,7 @@ public final class FillDecoder {
     }
   }
 
-  private void pairWithoutFee(double alpha, boolean record) {
+  private void pairWithoutFee(boolean record) {
     int m = book.sellerCount();
     int j = 0;
     for (int i = book.buyerCount() - 1; i >= 0; i--) { // ascending limit
@@ -206,7 +227,7 @@ public final class FillDecoder {
           break; // every remaining seller is dearer: the rest of this buyer cannot be paired
         }
         double q = Math.min(want, sellLeft[j]);
-        trade(i, j, q, 0.0, alpha, record);
+        trade(i, j, q, 0.0, record);
         want -= q;
         sellLeft[j] -= q;
       }
@@ -223,7 +244,7 @@ public final class FillDecoder {
    * that order does not depend on the bus where they meet, and "buyers ascending, each with the
    * cheapest remaining sellers it can afford" pairs everything that can be paired rationally.
    */
-  private void pairOnTree(double alpha, boolean record) {
+  private void pairOnTree(boolean record) {
     tree.start(buyLeft, sellLeft);
     for (int v = book.busCount() - 1; v >= 0; v--) {
       int[] buyers = tree.sortedBuyers(v);
@@ -245,7 +266,7 @@ public final class FillDecoder {
             break; // the remaining sellers rank dearer still
           }
           double q = Math.min(want, sellLeft[j]);
-          trade(i, j, q, fee, alpha, record);
+          trade(i, j, q, fee, record);
           want -= q;
           sellLeft[j] -= q;
         }
@@ -257,10 +278,8 @@ public final class FillDecoder {
     }
   }
 
-  private void trade(int i, int j, double q, double fee, double alpha, boolean record) {
-    double surplus = Math.max(0, book.buyLimit[i] - book.sellAsk[j] - fee);
-    buyerWelfare += q * (1 - alpha) * surplus;
-    sellerWelfare += q * alpha * surplus;
+  private void trade(int i, int j, double q, double fee, boolean record) {
+    surplus += q * Math.max(0, book.buyLimit[i] - book.sellAsk[j] - fee);
     matchedKwh += q;
     double kw = q / frameHours;
     injectionKw[book.sellBus[j]] += kw;

@@ -1,36 +1,91 @@
 package energy.p2p.clearing;
 
+import java.util.AbstractList;
+import java.util.HashMap;
 import java.util.List;
-import org.uma.jmetal.solution.AbstractSolution;
+import java.util.Map;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 import org.uma.jmetal.util.bounds.Bounds;
 
 /**
  * A genotype: fill fractions of every bid (buyers then sellers, merit order) and, last, the price
- * split α — all in [0, 1]. Unlike jMetal's DefaultDoubleSolution, creating one never draws from the
- * JVM-wide JMetalRandom singleton: the values are given.
+ * split α — all in [0, 1]. Kept in a primitive array (jMetal's solutions box every variable, and a
+ * window copies and varies hundreds of them): the operators ({@link FillCrossover},
+ * {@link FillMutation}) and the problem read and write {@link #raw()}; {@link #variables()} is a
+ * boxing view for anything else. Creating one never draws from the JVM-wide JMetalRandom
+ * singleton: the values are given.
  */
-final class FillSolution extends AbstractSolution<Double> implements DoubleSolution {
+final class FillSolution implements DoubleSolution {
   private static final Bounds<Double> UNIT = Bounds.create(0.0, 1.0);
 
+  private final double[] values;
+  private final double[] objectives;
+  private final double[] constraints;
+  private Map<Object, Object> attributes;
+
   FillSolution(double[] values, int objectives, int constraints) {
-    super(values.length, objectives, constraints);
-    List<Double> vars = variables();
-    for (int k = 0; k < values.length; k++) {
-      vars.set(k, values[k]);
-    }
+    this.values = values.clone();
+    this.objectives = new double[objectives];
+    this.constraints = new double[constraints];
   }
 
   private FillSolution(FillSolution other) {
-    super(other.variables().size(), other.objectives().length, other.constraints().length);
-    List<Double> vars = variables();
-    List<Double> from = other.variables();
-    for (int k = 0; k < from.size(); k++) {
-      vars.set(k, from.get(k));
+    values = other.values.clone();
+    objectives = other.objectives.clone();
+    constraints = other.constraints.clone();
+    if (other.attributes != null && !other.attributes.isEmpty()) {
+      attributes = new HashMap<>(other.attributes);
     }
-    System.arraycopy(other.objectives(), 0, objectives(), 0, objectives().length);
-    System.arraycopy(other.constraints(), 0, constraints(), 0, constraints().length);
-    attributes().putAll(other.attributes());
+  }
+
+  /** The variables themselves (fills, then α last): operators and the problem work on them. */
+  double[] raw() {
+    return values;
+  }
+
+  /** Variables as a primitive array (a copy). */
+  double[] values() {
+    return values.clone();
+  }
+
+  @Override
+  public List<Double> variables() {
+    return new AbstractList<>() {
+      @Override
+      public Double get(int index) {
+        return values[index];
+      }
+
+      @Override
+      public Double set(int index, Double value) {
+        double old = values[index];
+        values[index] = value;
+        return old;
+      }
+
+      @Override
+      public int size() {
+        return values.length;
+      }
+    };
+  }
+
+  @Override
+  public double[] objectives() {
+    return objectives;
+  }
+
+  @Override
+  public double[] constraints() {
+    return constraints;
+  }
+
+  @Override
+  public Map<Object, Object> attributes() {
+    if (attributes == null) {
+      attributes = new HashMap<>();
+    }
+    return attributes;
   }
 
   @Override
@@ -41,15 +96,5 @@ final class FillSolution extends AbstractSolution<Double> implements DoubleSolut
   @Override
   public FillSolution copy() {
     return new FillSolution(this);
-  }
-
-  /** Variables as a primitive array (fills, then α last). */
-  double[] values() {
-    List<Double> vars = variables();
-    double[] out = new double[vars.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = vars.get(k);
-    }
-    return out;
   }
 }

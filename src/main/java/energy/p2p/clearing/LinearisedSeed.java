@@ -152,7 +152,7 @@ final class LinearisedSeed {
       if (next == null) {
         break;
       }
-      if (atBest && certifies(bestWelfare)) {
+      if (atBest && converged(bestWelfare)) {
         break;
       }
       buy = next[0];
@@ -177,25 +177,27 @@ final class LinearisedSeed {
   }
 
   /**
-   * Whether the LP just solved around the best feasible round's own operating point certifies
-   * it: its optimum plus what giving back every row's margin is worth (duals × margins) exceeds
-   * the round's welfare by at most the tolerance.
+   * Whether the LP just solved around the best feasible round's own operating point shows the
+   * iteration has converged: its optimum plus what giving back every row's margin is worth
+   * (duals × margins) exceeds the round's welfare by at most the tolerance. Then the round is
+   * certified too — unless a point could escape a reservation row (see WelfareLp), in which case
+   * the same must hold without those rows. (More rounds cannot help there: they optimise with
+   * the reservation in force.)
    */
-  private boolean certifies(double welfare) {
+  private boolean converged(double welfare) {
     double target = welfare + tolerance * Math.max(1, Math.abs(welfare));
     double bound = lp.objective() + relaxationGain;
     if (bound > target) {
       return false;
     }
     if (lp.hasReservations() && lp.reservationsEscapable()) {
-      // a point may escape a reservation row (see WelfareLp): bound it without those rows
       if (lp.build(lastRows, lastBounds, false).solveFrom(null) != SparseLp.Status.OPTIMAL) {
-        return false;
+        return true;
       }
       lpIterations += lp.iterations();
       bound = lp.objective() + lp.relaxationGain(lastRelax);
       if (bound > target) {
-        return false;
+        return true; // converged, not certified
       }
     }
     certifiedBound = Math.max(bound, welfare);

@@ -15,10 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uma.jmetal.operator.crossover.impl.SBXCrossover;
-import org.uma.jmetal.operator.mutation.impl.PolynomialMutation;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
-import org.uma.jmetal.util.pseudorandom.RandomGenerator;
 
 /**
  * Clears one (feeder, frame) window: merit-order book → grid-feasible seed → seeded NSGA-II over
@@ -178,7 +175,6 @@ public final class MarketClearing {
       boolean seedFeasible, double upperBound) {
     SplittableRandom random = new SplittableRandom(
         WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));
-    RandomGenerator<Double> draws = random::nextDouble;
     WindowProblem problem = new WindowProblem(book, decoder, grid.solver(), grid.limits());
     int variables = problem.numberOfVariables();
     Comparator<DoubleSolution> dominance = new ConstrainedDominance();
@@ -195,8 +191,8 @@ public final class MarketClearing {
       seeds.add(new FillSolution(values, 2, 3));
     }
     return new SeededNsga2(problem, config.maxEvaluations(), population,
-        new SBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, draws),
-        new PolynomialMutation(1.0 / variables, DISTRIBUTION_INDEX, draws),
+        new FillCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, random),
+        new FillMutation(1.0 / variables, DISTRIBUTION_INDEX, random),
         new SeededTournament(random, dominance), dominance, seeds,
         config.convergenceGenerations(), config.convergenceTolerance(), upperBound);
   }

@@ -9,7 +9,7 @@ import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 /**
  * The jMetal problem of one window. Objectives (minimised): −buyer welfare, −seller welfare.
  * Constraints (negative = violated, in percent): under-voltage, over-voltage, over-current of the
- * decoded trades' AC load flow. One decode and one sweep per evaluation, no allocation.
+ * decoded trades' AC load flow. One decode and at most one sweep per evaluation, no allocation.
  */
 final class WindowProblem implements Problem<DoubleSolution> {
   private final transient FillDecoder decoder;
@@ -18,6 +18,8 @@ final class WindowProblem implements Problem<DoubleSolution> {
   private final int variables;
   private final double[] fills;
   private final double[] violations = new double[3];
+  private final double[] lastInjectionKw;
+  private boolean swept;
 
   WindowProblem(MarketBook book, FillDecoder decoder, PowerFlowSolver sweep,
       GridLimits limits) {
@@ -26,6 +28,7 @@ final class WindowProblem implements Problem<DoubleSolution> {
     this.limits = limits;
     this.variables = book.buyerCount() + book.sellerCount() + 1;
     this.fills = new double[variables - 1];
+    this.lastInjectionKw = new double[book.busCount()];
   }
 
   @Override
@@ -50,19 +53,30 @@ final class WindowProblem implements Problem<DoubleSolution> {
 
   @Override
   public DoubleSolution evaluate(DoubleSolution solution) {
-    var vars = solution.variables();
-    for (int k = 0; k < fills.length; k++) {
-      fills[k] = vars.get(k);
-    }
-    decoder.decode(fills, vars.get(fills.length), false);
+    double[] vars = ((FillSolution) solution).raw();
+    System.arraycopy(vars, 0, fills, 0, fills.length);
+    decoder.decode(fills, vars[fills.length], false);
     solution.objectives()[0] = -decoder.buyerWelfare();
     solution.objectives()[1] = -decoder.sellerWelfare();
-    PowerFlowResult flow = sweep.solve(decoder.injectionKw());
-    limits.violations(flow, violations);
+    if (!sameInjection(decoder.injectionKw())) {
+      // the flow depends on the injections only: members that differ in α alone (the seeded
+      // α-spread, a mutation of α) share one sweep
+      limits.violations(sweep.solve(decoder.injectionKw()), violations);
+    }
     solution.constraints()[0] = -violations[0];
     solution.constraints()[1] = -violations[1];
     solution.constraints()[2] = -violations[2];
     return solution;
+  }
+
+  /** Whether {@code kw} equals the injections of the last sweep (remembered if not). */
+  private boolean sameInjection(double[] kw) {
+    boolean same = swept && java.util.Arrays.equals(kw, lastInjectionKw);
+    if (!same) {
+      System.arraycopy(kw, 0, lastInjectionKw, 0, kw.length);
+      swept = true;
+    }
+    return same;
   }
 
   /** Never used: the runner builds every solution itself from the window's own generator. */
