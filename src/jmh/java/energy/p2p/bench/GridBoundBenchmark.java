@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Grid-bound windows side by side: the engine (clear + AC feasibility check, default rules) and
+ * Grid-bound windows side by side: the engine (clear + AC feasibility check) and
  * the plain LP a utility would hand an LP solver — one variable per bid, the energy balance and a
  * LinDistFlow row per bus around the AC base case (as {@code LinDistFlowReference} in the tests)
  * — built and solved per window with HiGHS 1.11 or GLOP through OR-Tools' {@code MPSolver}

@@ -50,6 +50,7 @@ final class DualSimplex {
   private double[] work = new double[0];
   private double[] column = new double[0];
   private int[] heap = new int[0];
+  private double[] perGroup = new double[0];
   private int heapSize;
   private Status status;
   private int iterations;
@@ -196,6 +197,9 @@ final class DualSimplex {
       flips = new int[total];
       flipChange = new double[total];
     }
+    if (perGroup.length < lp.groups) {
+      perGroup = new double[lp.groups];
+    }
     if (basisVar.length < m) {
       basisVar = new int[m];
       binv = new double[m * m];
@@ -267,12 +271,13 @@ final class DualSimplex {
   private int ratioTest(int p, double delta) {
     double sign = delta < 0 ? -1 : 1;
     heapSize = 0;
+    groupProducts(rho);
     for (int j = 0; j < n + m; j++) {
       if (basic[j] || hi[j] - lo[j] <= 0) {
         alphaRow[j] = 0;
         continue;
       }
-      double a = alphaOf(j);
+      double a = j < n ? perGroup[lp.colGroup[j]] : -rho[j - n];
       alphaRow[j] = a;
       double at = sign * a;
       boolean atLower = x[j] <= lo[j];
@@ -332,18 +337,17 @@ final class DualSimplex {
     heap[k] = j;
   }
 
-  /** α_pj = ρ·a_j, ρ = row p of B⁻¹. */
-  private double alphaOf(int j) {
-    if (j >= n) {
-      return -rho[j - n];
+  /** perGroup[g] := v·a_g for every column group g (its columns share a_g). */
+  private void groupProducts(double[] v) {
+    for (int g = 0; g < lp.groups; g++) {
+      int[] rows = lp.groupRows[g];
+      double[] vals = lp.groupVals[g];
+      double sum = 0;
+      for (int k = 0; k < rows.length; k++) {
+        sum += v[rows[k]] * vals[k];
+      }
+      perGroup[g] = sum;
     }
-    int[] rows = lp.colRows[j];
-    double[] vals = lp.colVals[j];
-    double sum = 0;
-    for (int k = 0; k < rows.length; k++) {
-      sum += rho[rows[k]] * vals[k];
-    }
-    return sum;
   }
 
   /** Product-form update of B⁻¹ at row p; {@link #column} holds B⁻¹ a_q of the entering q. */
@@ -403,11 +407,17 @@ final class DualSimplex {
   /** Basic values from the nonbasic ones: x_B = B⁻¹ (−N x_N). */
   private void basics() {
     Arrays.fill(column, 0, m, 0.0);
+    Arrays.fill(perGroup, 0, lp.groups, 0.0);
     for (int j = 0; j < n; j++) {
-      double v = x[j];
-      if (!basic[j] && v != 0) {
-        int[] rows = lp.colRows[j];
-        double[] vals = lp.colVals[j];
+      if (!basic[j]) {
+        perGroup[lp.colGroup[j]] += x[j];
+      }
+    }
+    for (int g = 0; g < lp.groups; g++) {
+      double v = perGroup[g];
+      if (v != 0) {
+        int[] rows = lp.groupRows[g];
+        double[] vals = lp.groupVals[g];
         for (int k = 0; k < rows.length; k++) {
           column[rows[k]] -= vals[k] * v;
         }
@@ -436,18 +446,9 @@ final class DualSimplex {
         }
       }
     }
+    groupProducts(y);
     for (int j = 0; j < n; j++) {
-      if (basic[j]) {
-        d[j] = 0;
-        continue;
-      }
-      int[] rows = lp.colRows[j];
-      double[] vals = lp.colVals[j];
-      double sum = cost[j];
-      for (int k = 0; k < rows.length; k++) {
-        sum -= y[rows[k]] * vals[k];
-      }
-      d[j] = sum;
+      d[j] = basic[j] ? 0 : cost[j] - perGroup[lp.colGroup[j]];
     }
     for (int r = 0; r < m; r++) {
       d[n + r] = basic[n + r] ? 0 : y[r];

@@ -111,24 +111,28 @@ public final class MarketBook {
   }
 
   private static void check(RadialFeeder feeder, long frameStartMs, Bid b, String previousId) {
-    String what = "bid " + b.bidId() + ": ";
     if (b.bidId().equals(previousId)) {
-      throw new IllegalArgumentException(what + "bidId appears twice in the window");
+      throw refused(b, "bidId appears twice in the window");
     }
     if (!b.feederId().equals(feeder.feederId()) || b.frameStartMs() != frameStartMs) {
-      throw new IllegalArgumentException(what + "belongs to another window (feeder "
-          + b.feederId() + ", frame " + b.frameStartMs() + ")");
+      throw refused(b, "belongs to another window (feeder " + b.feederId() + ", frame "
+          + b.frameStartMs() + ")");
     }
-    if (!feeder.hasBus(b.bus()) || feeder.indexOf(b.bus()) == 0) {
-      throw new IllegalArgumentException(what + "bus " + b.bus() + " is not a load bus of feeder "
-          + feeder.feederId());
+    int bus = feeder.indexOf(b.bus());
+    if (bus <= 0) {
+      throw refused(b, "bus " + b.bus() + " is not a load bus of feeder " + feeder.feederId());
     }
     if (!(b.quantityKwh() > 0) || !Double.isFinite(b.quantityKwh())) {
-      throw new IllegalArgumentException(what + "quantityKwh must be a finite number > 0");
+      throw refused(b, "quantityKwh must be a finite number > 0");
     }
     if (!(b.limitPrice() >= 0) || !Double.isFinite(b.limitPrice())) {
-      throw new IllegalArgumentException(what + "limitPrice must be a finite number >= 0");
+      throw refused(b, "limitPrice must be a finite number >= 0");
     }
+  }
+
+  /** The refusal of a bid (message built only when a bid is refused: books are built per window). */
+  private static IllegalArgumentException refused(Bid b, String why) {
+    return new IllegalArgumentException("bid " + b.bidId() + ": " + why);
   }
 
   private static double[][] feeMatrix(RadialFeeder feeder, double feePerKwhPerOhm) {

@@ -54,6 +54,16 @@ final class SeededNsga2 extends NSGAII<DoubleSolution> {
     return new ArrayList<>(seeds);
   }
 
+  /** NSGA-II's ranking and crowding on arrays ({@link RankAndCrowd}), not jMetal's maps. */
+  @Override
+  protected List<DoubleSolution> replacement(List<DoubleSolution> population,
+      List<DoubleSolution> offspring) {
+    List<DoubleSolution> joint = new ArrayList<>(population.size() + offspring.size());
+    joint.addAll(population);
+    joint.addAll(offspring);
+    return RankAndCrowd.select(joint, generationSize);
+  }
+
   @Override
   protected void initProgress() {
     super.initProgress();

@@ -17,6 +17,11 @@ final class SparseLp {
   double[][] colVals = new double[16][];
   double[] cost = new double[16];
   double[] upper = new double[16];
+  /** Columns of one group share their rows and values (bids on one bus): solvers price once. */
+  int[] colGroup = new int[16];
+  int groups;
+  int[][] groupRows = new int[16][];
+  double[][] groupVals = new double[16][];
   double[] rowLo = new double[4];
   double[] rowHi = new double[4];
 
@@ -24,6 +29,7 @@ final class SparseLp {
   void reset(int rows) {
     m = rows;
     n = 0;
+    groups = 0;
     if (rowLo.length < rows) {
       rowLo = new double[rows];
       rowHi = new double[rows];
@@ -40,15 +46,36 @@ final class SparseLp {
 
   /** Adds a column 0 ≤ x ≤ {@code up} with objective coefficient {@code objective}; its index. */
   int addColumn(double objective, double up, int[] rows, double[] values) {
+    return addColumn(objective, up, group(rows, values));
+  }
+
+  /**
+   * A group of columns with these rows and values (not copied: the caller keeps them unchanged);
+   * its index for {@link #addColumn(double, double, int)}.
+   */
+  int group(int[] rows, double[] values) {
+    if (groups == groupRows.length) {
+      groupRows = Arrays.copyOf(groupRows, 2 * groups);
+      groupVals = Arrays.copyOf(groupVals, 2 * groups);
+    }
+    groupRows[groups] = rows;
+    groupVals[groups] = values;
+    return groups++;
+  }
+
+  /** Adds a column of group {@code g} (its rows and values) 0 ≤ x ≤ up; its index. */
+  int addColumn(double objective, double up, int g) {
     if (n == cost.length) {
       int size = 2 * n;
       colRows = Arrays.copyOf(colRows, size);
       colVals = Arrays.copyOf(colVals, size);
       cost = Arrays.copyOf(cost, size);
       upper = Arrays.copyOf(upper, size);
+      colGroup = Arrays.copyOf(colGroup, size);
     }
-    colRows[n] = rows;
-    colVals[n] = values;
+    colRows[n] = groupRows[g];
+    colVals[n] = groupVals[g];
+    colGroup[n] = g;
     cost[n] = objective;
     upper[n] = up;
     return n++;

@@ -155,17 +155,31 @@ final class WelfareLp {
     for (int k = 0; k < inLp.length; k++) {
       lp.rowBounds(balanceRows + grid + k, 0, Double.POSITIVE_INFINITY);
     }
+    // bids on one bus (and of one class) share their column's rows and values: built once
+    int buses = book.busCount();
+    int[] group = new int[4 * buses];
+    java.util.Arrays.fill(group, -1);
+    int[][] rows = new int[2 * buses][];
     firstBuyerColumn = lp.columns();
     for (int i : buyers) {
-      lp.addColumn(book.buyLimit[i], book.buyQtyKwh[i],
-          rowsOf(book.buyBus[i], balanceRows, grid, true),
-          valuesOf(book.buyBus[i], -1, coefficients, scale, book.buyClass[i], true));
+      int bus = book.buyBus[i];
+      int key = bus * 3 + book.buyClass[i];
+      if (group[key] < 0) {
+        rows[bus] = rows[bus] != null ? rows[bus] : rowsOf(bus, balanceRows, grid, true);
+        group[key] = lp.group(rows[bus],
+            valuesOf(bus, -1, coefficients, scale, book.buyClass[i], true));
+      }
+      lp.addColumn(book.buyLimit[i], book.buyQtyKwh[i], group[key]);
     }
     firstSellerColumn = lp.columns();
     for (int j : sellers) {
-      lp.addColumn(-book.sellAsk[j], book.sellQtyKwh[j],
-          rowsOf(book.sellBus[j], balanceRows, grid, false),
-          valuesOf(book.sellBus[j], 1, coefficients, scale, -1, false));
+      int bus = book.sellBus[j];
+      int key = 3 * buses + bus;
+      if (group[key] < 0) {
+        group[key] = lp.group(rowsOf(bus, balanceRows, grid, false),
+            valuesOf(bus, 1, coefficients, scale, -1, false));
+      }
+      lp.addColumn(-book.sellAsk[j], book.sellQtyKwh[j], group[key]);
     }
     if (book.hasFee()) {
       addBranchColumns();
