@@ -34,7 +34,8 @@ final class ConstrainedDominance implements Comparator<DoubleSolution> {
     return sum;
   }
 
-  private static int dominance(double[] a, double[] b) {
+  /** Pareto dominance of minimised objectives: −1 when a dominates, 1 when b does, else 0. */
+  static int dominance(double[] a, double[] b) {
     boolean aBetter = false;
     boolean bBetter = false;
     for (int k = 0; k < a.length; k++) {

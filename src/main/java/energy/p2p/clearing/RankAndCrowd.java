@@ -77,16 +77,7 @@ final class RankAndCrowd {
     if (va != vb) {
       return va < vb ? -1 : 1;
     }
-    boolean aBetter = false;
-    boolean bBetter = false;
-    for (int k = 0; k < a.length; k++) {
-      if (a[k] < b[k]) {
-        aBetter = true;
-      } else if (b[k] < a[k]) {
-        bBetter = true;
-      }
-    }
-    return aBetter == bBetter ? 0 : (aBetter ? -1 : 1);
+    return ConstrainedDominance.dominance(a, b);
   }
 
   /** Adds the {@code take} members of the front with the largest crowding distance. */

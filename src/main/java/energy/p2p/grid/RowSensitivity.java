@@ -56,14 +56,7 @@ public final class RowSensitivity {
    * read here, so a solver's own result may be passed and solved over afterwards).
    */
   public void factor(PowerFlowResult operatingPoint) {
-    if (operatingPoint.feeder() != feeder) {
-      throw new IllegalArgumentException("operating point is for feeder "
-          + operatingPoint.feeder().feederId() + ", not " + feeder.feederId());
-    }
-    if (!operatingPoint.converged()) {
-      throw new IllegalArgumentException("sensitivities need a converged operating point, got "
-          + operatingPoint.status());
-    }
+    VoltageSensitivity.requireOperatingPoint(feeder, operatingPoint);
     double[] re = operatingPoint.vRePu();
     double[] im = operatingPoint.vImPu();
     factored = false; // until the factorisation below succeeds

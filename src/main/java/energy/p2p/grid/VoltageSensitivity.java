@@ -45,14 +45,7 @@ public final class VoltageSensitivity {
    */
   public static VoltageSensitivity around(RadialFeeder feeder, PowerFlowResult operatingPoint,
       int[] injectionBusIndices) {
-    if (operatingPoint.feeder() != feeder) {
-      throw new IllegalArgumentException("operating point is for feeder "
-          + operatingPoint.feeder().feederId() + ", not " + feeder.feederId());
-    }
-    if (!operatingPoint.converged()) {
-      throw new IllegalArgumentException("sensitivities need a converged operating point, got "
-          + operatingPoint.status());
-    }
+    requireOperatingPoint(feeder, operatingPoint);
     int n = feeder.busCount();
     double[] vm = new double[n];
     double[] va = new double[n];
@@ -141,6 +134,18 @@ public final class VoltageSensitivity {
       }
     }
     return dI;
+  }
+
+  /** Refuses an operating point of another feeder or one that did not converge. */
+  static void requireOperatingPoint(RadialFeeder feeder, PowerFlowResult operatingPoint) {
+    if (operatingPoint.feeder() != feeder) {
+      throw new IllegalArgumentException("operating point is for feeder "
+          + operatingPoint.feeder().feederId() + ", not " + feeder.feederId());
+    }
+    if (!operatingPoint.converged()) {
+      throw new IllegalArgumentException("sensitivities need a converged operating point, got "
+          + operatingPoint.status());
+    }
   }
 
   private static int[] allBuses(RadialFeeder feeder) {
