@@ -7,18 +7,14 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import energy.p2p.clearing.ClearingConfig;
 import energy.p2p.clearing.ClearingResult;
+import energy.p2p.clearing.GridBoundBooks;
 import energy.p2p.clearing.LinDistFlowReference;
 import energy.p2p.clearing.MarketClearing;
 import energy.p2p.feasibility.FeasibilityCheck;
 import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
-import energy.p2p.io.FeederReader;
-import energy.p2p.io.MatpowerReader;
 import energy.p2p.model.Bid;
-import energy.p2p.synth.FeederVariants;
-import energy.p2p.synth.RandomBookGenerator;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the plain LP a utility would hand an LP solver — one variable per bid, the energy balance and a
  * LinDistFlow row per bus around the AC base case (as {@code LinDistFlowReference} in the tests)
  * — built and solved per window with HiGHS 1.11 or GLOP through OR-Tools' {@code MPSolver}
- * (ortools-java 9.14.6206, bench profile only). 20 books of 100 × 100 per feeder (base load
- * × 0.2, limits [0.95, 1.02] p.u., sellers on the three farthest buses), cycled.
+ * (ortools-java 9.14.6206, bench profile only). 20 grid-bound books of 100 × 100 per feeder
+ * ({@link GridBoundBooks}: base load × 0.2, limits [0.95, 1.02] p.u., sellers on the three
+ * farthest buses, only books where the voltage limit binds), cycled. GridBoundQualityTest checks
+ * the engine's answer on each of them against the LP and the AC load flow.
  *
  * <pre>mvn -Pbench test-compile exec:exec -Dbench=GridBoundBenchmark</pre>
  */
@@ -53,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class GridBoundBenchmark {
-  private static final long FRAME = 1_795_514_400_000L; // 2026-11-24T10:00:00Z
+  private static final long FRAME = GridBoundBooks.FRAME;
   private static final int BOOKS = 20;
 
   @Param({"ieee33", "case69"})
@@ -76,13 +74,9 @@ public class GridBoundBenchmark {
 
   @Setup
   public void setUp() {
-    RadialFeeder base = feeder.equals("case69")
-        ? MatpowerReader.read(Path.of("sample-data", "feeders-matpower", "case69.m"), "case69")
-        : FeederReader.read(Path.of("sample-data", "feeders"), "ieee33");
-    grid = FeederVariants.scaled(base, 0.2, 0.95, 1.02, Double.POSITIVE_INFINITY);
-    for (int s = 1; s <= BOOKS; s++) {
-      books.add(new RandomBookGenerator(grid).generate(
-          RandomBookGenerator.Options.of(100, 100).withFarEndSellers(3), FRAME, s));
+    grid = GridBoundBooks.light(feeder);
+    for (long seed : GridBoundBooks.seeds(grid, BOOKS)) {
+      books.add(GridBoundBooks.book(grid, seed));
     }
     ClearingConfig config = solver.equals("engine-default-rules") ? ClearingConfig.defaults()
         : ClearingConfig.defaults().withMinShares(0, 0, 0);

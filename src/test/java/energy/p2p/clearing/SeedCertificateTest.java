@@ -30,7 +30,7 @@ class SeedCertificateTest {
   @CsvSource({"ieee33, 0.5, 0.2", "case69, 0.5, 0.4", "ieee33, 0, 0.9", "case69, 0, 0.9"})
   void theSearchFindsNothingBetterThanACertifiedSeed(String name, double standardShare,
       double certifiedAtLeast) {
-    RadialFeeder f = GridBoundQualityTest.light(name);
+    RadialFeeder f = GridBoundBooks.light(name);
     ClearingConfig config = ClearingConfig.defaults().withMinShares(standardShare, 0, 0);
     MarketClearing clearing = new MarketClearing(f, config);
     int gridBound = 0;
