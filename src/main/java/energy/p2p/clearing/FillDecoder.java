@@ -28,6 +28,7 @@ public final class FillDecoder {
   private static final double EPS_KWH = 1e-9;
   /** A pair whose surplus is below this (binary noise of an exact optimum) is not rational. */
   private static final double EPS_SURPLUS = 1e-12;
+  private static final int STANDARD = BuyerClass.STANDARD.ordinal();
 
   private final MarketBook book;
   private final double frameHours;
@@ -53,6 +54,7 @@ public final class FillDecoder {
   private double buyerWelfare;
   private double sellerWelfare;
   private double matchedKwh;
+  private double standardKwh;
 
   public FillDecoder(MarketBook book, ClearingConfig config) {
     this.book = book;
@@ -119,6 +121,7 @@ public final class FillDecoder {
     Arrays.fill(injectionKw, 0.0);
     surplus = 0;
     matchedKwh = 0;
+    standardKwh = 0;
     tradeCount = 0;
     System.arraycopy(buyVol, 0, buyLeft, 0, buyVol.length);
     System.arraycopy(sellVol, 0, sellLeft, 0, sellVol.length);
@@ -174,6 +177,11 @@ public final class FillDecoder {
 
   public double matchedKwh() {
     return matchedKwh;
+  }
+
+  /** kWh of the last decode's trades bought by STANDARD buyers. */
+  public double standardKwh() {
+    return standardKwh;
   }
 
   /** Writes the kWh each bid trades in the recorded trades into {@code buy} and {@code sell}. */
@@ -281,6 +289,9 @@ public final class FillDecoder {
   private void trade(int i, int j, double q, double fee, boolean record) {
     surplus += q * Math.max(0, book.buyLimit[i] - book.sellAsk[j] - fee);
     matchedKwh += q;
+    if (book.buyClass[i] == STANDARD) {
+      standardKwh += q;
+    }
     double kw = q / frameHours;
     injectionKw[book.sellBus[j]] += kw;
     injectionKw[book.buyBus[i]] -= kw;

@@ -146,6 +146,15 @@ public final class MarketBook {
     return fee;
   }
 
+  /** kWh demanded by the window's STANDARD buy bids (the fill rate's denominator). */
+  double standardDemandKwh() {
+    double sum = 0;
+    for (int i = 0; i < buyQtyKwh.length; i++) {
+      sum += buyClass[i] == BuyerClass.STANDARD.ordinal() ? buyQtyKwh[i] : 0;
+    }
+    return sum;
+  }
+
   public int buyerCount() {
     return buyers.length;
   }

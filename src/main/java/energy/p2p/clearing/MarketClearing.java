@@ -35,6 +35,8 @@ public final class MarketClearing {
   private final ClearingConfig config;
   private final FeederGrid grid;
   private final Consumer<MarketBook> faultHook;
+  /** The last trade-off window's front as genotypes (fills, then the α its trades get). */
+  private List<double[]> lastFront = List.of();
 
   public MarketClearing(RadialFeeder feeder, ClearingConfig config) {
     this(FeederGrid.of(feeder, config.frameHours()), config);
@@ -133,68 +135,161 @@ public final class MarketClearing {
       LOG.warn("feeder {} frame {}: seeding the search: {}", feeder.feederId(), frameStartMs,
           String.join("; ", seed.issues()));
     }
+    WindowProblem problem = new WindowProblem(book, decoder, grid.solver(), grid.limits(),
+        new ObjectiveValues(config.objectives(), book, feeder));
     // with the welfare pair as objectives the front is the seed's α-spread once its welfare is
     // optimal: proven (the upper bound) or certified by the linearised seed
-    boolean certified = seed.certified() && config.objectives().equals(ClearingConfig.WELFARE_PAIR);
-    SeededNsga2 search = search(book, decoder, seedFills, seed.feasible(),
-        certified ? seed.welfare() : upperBound);
-    search.run();
-    FrontExtractor front = FrontExtractor.of(search.getPopulation());
-    List<FrontPoint> points = front.points();
-    int chosen = config.compromiseRule().choose(points);
+    boolean pair = ObjectiveSet.isWelfarePair(config.objectives());
+    boolean certified = seed.certified() && pair;
+    Outcome outcome = pair
+        ? welfarePair(book, decoder, problem, seedFills, seed.feasible(),
+            certified ? seed.welfare() : upperBound)
+        : tradeOff(book, decoder, problem, seedFills);
     List<Allocation> allocations = List.of();
     List<LimitNote> binding = List.of();
-    if (chosen >= 0) {
-      double[] values = ((FillSolution) front.solutions().get(chosen)).values();
-      double alpha = config.compromiseRule().polishAlpha(points, values[values.length - 1]);
-      decoder.decode(values, alpha, true);
-      allocations = allocations(book, decoder, alpha);
+    if (outcome.chosen() >= 0) {
+      decoder.decode(outcome.values(), outcome.alpha(), true);
+      allocations = allocations(book, decoder, outcome.alpha());
       PowerFlowResult flow = grid.solver().solve(decoder.injectionKw());
       report.voltages(flow.vMinPu(), flow.vMaxPu());
       if (seed.gridBound()) {
         binding = ReportBuilder.notes(grid.limits().near(flow, BINDING, BINDING));
       }
-      // the polished point replaces the picked one; re-filter so the front stays non-dominated
-      FrontPoint published = new FrontPoint(decoder.buyerWelfare(), decoder.sellerWelfare());
-      List<FrontPoint> withPolished = new ArrayList<>(points);
-      withPolished.set(chosen, published);
-      points = FrontExtractor.nondominated(withPolished);
-      chosen = nearest(points, published); // itself, or a duplicate within 1e-9 kept instead
     }
     long millis = config.recordSolveMillis() ? (System.nanoTime() - started) / 1_000_000 : 0L;
     report.trades(bids, allocations)
-        .compromise(config.compromiseRule().name(), points, chosen)
-        .search(search.evaluations(), millis)
+        .compromise(config.compromiseRule().name(), outcome.points(), outcome.chosen())
+        .search(outcome.evaluations(), millis)
         .grid(binding, seed.issues())
         .status(ClearingStatus.CLEARED);
     return new ClearingResult(allocations, report.build());
   }
 
-  /** The window's search from the seed, stopping at {@code upperBound} (package: for tests). */
+  /**
+   * The published front, the chosen point's index in it, its genotype (fills, α last) and the
+   * price split its trades get, and the evaluations spent.
+   */
+  private record Outcome(List<FrontPoint> points, int chosen, double[] values, double alpha,
+      long evaluations) {}
+
+  /** The welfare-pair search from the seed, stopping at {@code upperBound} (package: tests). */
   SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
       boolean seedFeasible, double upperBound) {
-    SplittableRandom random = new SplittableRandom(
-        WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));
-    WindowProblem problem = new WindowProblem(book, decoder, grid.solver(), grid.limits());
-    int variables = problem.numberOfVariables();
-    Comparator<DoubleSolution> dominance = new ConstrainedDominance();
+    WindowProblem problem = new WindowProblem(book, decoder, grid.solver(), grid.limits(),
+        new ObjectiveValues(ObjectiveSet.WELFARE_PAIR, book, feeder));
+    return welfareSearch(book, problem, seedFills, seedFeasible, upperBound);
+  }
+
+  /** The seed's fills with α spread over [0, 1], searched until {@code upperBound} is reached. */
+  private SeededNsga2 welfareSearch(MarketBook book, WindowProblem problem, double[] seedFills,
+      boolean seedFeasible, double upperBound) {
     int population = config.populationSize();
     List<DoubleSolution> seeds = new ArrayList<>(population);
     for (int k = 0; k < population; k++) {
-      double[] values = new double[variables];
+      double[] values = new double[problem.numberOfVariables()];
       boolean zero = !seedFeasible && k == population - 1; // "no trade" is always feasible
       if (!zero) {
         System.arraycopy(seedFills, 0, values, 0, seedFills.length);
       }
       // α spread evenly over [0, 1] including 0.5 (population is even, so P − 2 is even too)
-      values[variables - 1] = Math.min(1.0, k / (double) (population - 2));
+      values[values.length - 1] = Math.min(1.0, k / (double) (population - 2));
       seeds.add(new FillSolution(values, 2, 3));
     }
-    return new SeededNsga2(problem, config.maxEvaluations(), population,
+    return search(book, problem, seeds, false,
+        new WelfareProgress(config.convergenceTolerance(), upperBound));
+  }
+
+  /**
+   * The default front of buyer against seller welfare: the seed's fills with α spread over
+   * [0, 1]; the rule's point, its α polished to the rule's optimum on its segment.
+   */
+  private Outcome welfarePair(MarketBook book, FillDecoder decoder, WindowProblem problem,
+      double[] seedFills, boolean seedFeasible, double upperBound) {
+    SeededNsga2 search = welfareSearch(book, problem, seedFills, seedFeasible, upperBound);
+    search.run();
+    FrontExtractor front = FrontExtractor.of(search.getPopulation());
+    List<FrontPoint> points = front.points();
+    int chosen = config.compromiseRule().choose(config, points);
+    if (chosen < 0) {
+      return new Outcome(points, -1, null, Double.NaN, search.evaluations());
+    }
+    double[] values = ((FillSolution) front.solutions().get(chosen)).values();
+    double alpha = config.compromiseRule().polishAlpha(points, values[values.length - 1]);
+    decoder.decode(values, alpha, false);
+    // the polished point replaces the picked one; re-filter so the front stays non-dominated
+    FrontPoint published = new FrontPoint(decoder.buyerWelfare(), decoder.sellerWelfare());
+    List<FrontPoint> withPolished = new ArrayList<>(points);
+    withPolished.set(chosen, published);
+    points = FrontExtractor.nondominated(withPolished);
+    chosen = nearest(points, published); // itself, or a duplicate within 1e-9 kept instead
+    return new Outcome(points, chosen, values, alpha, search.evaluations());
+  }
+
+  /**
+   * A front of welfare against household fill, losses or voltage headroom (two or three
+   * objectives): anchors and interpolations ({@link FrontSeeds}), NSGA-II, every feasible
+   * non-dominated point evaluated ({@link FrontArchive}); the rule's point published exactly.
+   */
+  private Outcome tradeOff(MarketBook book, FillDecoder decoder, WindowProblem problem,
+      double[] seedFills) {
+    int population = config.populationSize();
+    int budget = Math.min(2 * population, config.maxEvaluations());
+    long t0 = System.nanoTime();
+    FrontSeeds fs = new FrontSeeds(book, config, grid, decoder, problem, budget);
+    List<DoubleSolution> seeds = fs.build(seedFills);
+    long t1 = System.nanoTime();
+    FrontArchive archive = new FrontArchive(config.convergenceTolerance(), 2 * population);
+    SeededNsga2 search = search(book, problem, seeds, true, archive);
+    search.run();
+    long t2 = System.nanoTime();
+    LOG.debug("feeder {} frame {}: seeds {} ms ({} anchor solves, {} seeds), search {} ms ({}"
+        + " evaluations)", feeder.feederId(), book.frameStartMs, (t1 - t0) / 1_000_000,
+        fs.anchorSolves(), seeds.size(), (t2 - t1) / 1_000_000, search.evaluations());
+    ObjectiveValues values = new ObjectiveValues(config.objectives(), book, feeder);
+    List<DoubleSolution> front = archive.front(values);
+    List<FrontPoint> points = new ArrayList<>(front.size());
+    List<String> names = config.objectives().stream().map(Objective::jsonName).toList();
+    for (DoubleSolution s : front) {
+      List<Double> natural = new ArrayList<>(names.size());
+      for (int k = 0; k < names.size(); k++) {
+        natural.add(values.natural(k, s.objectives()[k]));
+      }
+      points.add(new FrontPoint(names, natural));
+    }
+    lastFront = new ArrayList<>();
+    for (DoubleSolution s : front) {
+      double[] genotype = ((FillSolution) s).values();
+      genotype[genotype.length - 1] = problem.alpha(genotype[genotype.length - 1]);
+      lastFront.add(genotype);
+    }
+    int chosen = config.compromiseRule().choose(config, points);
+    if (chosen < 0) {
+      return new Outcome(points, -1, null, Double.NaN, search.evaluations());
+    }
+    double[] genotype = ((FillSolution) front.get(chosen)).values();
+    return new Outcome(points, chosen, genotype, problem.alpha(genotype[genotype.length - 1]),
+        search.evaluations());
+  }
+
+  /**
+   * Tests only: the genotypes (fills in merit order, then the α its trades get) of the last
+   * trade-off window's published front, in the front's order.
+   */
+  List<double[]> lastFront() {
+    return lastFront;
+  }
+
+  private SeededNsga2 search(MarketBook book, WindowProblem problem, List<DoubleSolution> seeds,
+      boolean seedsEvaluated, SearchProgress progress) {
+    SplittableRandom random = new SplittableRandom(
+        WindowSeed.of(feeder.feederId(), book.frameStartMs, config.seed()));
+    int variables = problem.numberOfVariables();
+    Comparator<DoubleSolution> dominance = new ConstrainedDominance();
+    return new SeededNsga2(problem, config.maxEvaluations(), config.populationSize(),
         new FillCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, random),
         new FillMutation(1.0 / variables, DISTRIBUTION_INDEX, random),
-        new SeededTournament(random, dominance), dominance, seeds,
-        config.convergenceGenerations(), config.convergenceTolerance(), upperBound);
+        new SeededTournament(random, dominance), dominance, seeds, seedsEvaluated,
+        config.convergenceGenerations(), progress);
   }
 
   private static int nearest(List<FrontPoint> points, FrontPoint p) {

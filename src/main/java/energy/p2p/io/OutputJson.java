@@ -13,6 +13,7 @@ import energy.p2p.model.LimitNote;
 import energy.p2p.model.Rejection;
 import energy.p2p.model.RulesInForce;
 import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -84,8 +85,9 @@ final class OutputJson {
       if (r.front() != null) {
         for (FrontPoint p : r.front()) {
           g.writeStartObject();
-          number(g, "buyerWelfare", p.buyerWelfare());
-          number(g, "sellerWelfare", p.sellerWelfare());
+          for (int k = 0; k < p.size(); k++) { // each objective under its camelCase name
+            number(g, p.names().get(k), p.value(k));
+          }
           g.writeEndObject();
         }
       }
@@ -172,6 +174,17 @@ final class OutputJson {
       g.writeString(o);
     }
     g.writeEndArray();
+    // the settings of a compromise rule only with that rule: other reports keep their bytes
+    if (r.compromiseWeights() != null) {
+      g.writeObjectFieldStart("compromiseWeights");
+      for (Map.Entry<String, Double> w : r.compromiseWeights().entrySet()) {
+        number(g, w.getKey(), w.getValue());
+      }
+      g.writeEndObject();
+    }
+    if (!Double.isNaN(r.maxWelfareLossPercent())) {
+      number(g, "maxWelfareLossPercent", r.maxWelfareLossPercent());
+    }
     g.writeEndObject();
   }
 

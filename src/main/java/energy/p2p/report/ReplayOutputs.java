@@ -50,8 +50,14 @@ public final class ReplayOutputs {
 
   private static WindowSummary window(JsonNode n) {
     List<FrontPoint> front = new ArrayList<>();
-    for (JsonNode p : field(n, "front")) {
-      front.add(new FrontPoint(number(p, "buyerWelfare"), number(p, "sellerWelfare")));
+    for (JsonNode p : field(n, "front")) { // each objective under its name, in order
+      List<String> names = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      p.fieldNames().forEachRemaining(name -> {
+        names.add(name);
+        values.add(number(p, name));
+      });
+      front.add(new FrontPoint(names, values));
     }
     Map<String, double[]> classes = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = field(n, "perClass").fields(); it.hasNext(); ) {

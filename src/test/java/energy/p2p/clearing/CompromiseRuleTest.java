@@ -22,8 +22,21 @@ class CompromiseRuleTest {
   void onAStraightFrontEveryRulePicksTheMiddleAndSplitsHalfAndHalf() {
     for (CompromiseRule rule : CompromiseRule.values()) {
       assertEquals(2, rule.choose(SEGMENT), rule.name());
-      assertEquals(0.5, rule.polishAlpha(SEGMENT, 0.3), 0.0, rule.name());
+      // WEIGHTED publishes the chosen point exactly as it is (its weights say how buyers and
+      // sellers count), so its own split stays; every other rule splits the segment's middle
+      double expected = rule == CompromiseRule.WEIGHTED ? 0.3 : 0.5;
+      assertEquals(expected, rule.polishAlpha(SEGMENT, 0.3), 0.0, rule.name());
     }
+  }
+
+  @Test
+  void weightsOnTheBuyerSellerFrontPickTheFavouredEnd() {
+    List<Objective> pair = ObjectiveSet.WELFARE_PAIR;
+    java.util.Map<Objective, Double> buyers = java.util.Map.of(Objective.BUYER_WELFARE, 3.0,
+        Objective.SELLER_WELFARE, 1.0);
+    assertEquals(4, CompromiseRule.WEIGHTED.choose(pair, SEGMENT, buyers, 0));
+    java.util.Map<Objective, Double> sellers = java.util.Map.of(Objective.SELLER_WELFARE, 1.0);
+    assertEquals(0, CompromiseRule.WEIGHTED.choose(pair, SEGMENT, sellers, 0));
   }
 
   @Test

@@ -5,6 +5,7 @@ import energy.p2p.clearing.CompromiseRule;
 import energy.p2p.clearing.Objective;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rule values one level of a rules file sets (the file's top level, or one feeder's
@@ -20,12 +21,14 @@ public record RuleValues(
     Integer maxEvaluations,
     Integer convergenceGenerations,
     Double convergenceTolerance,
-    List<Objective> objectives)
+    List<Objective> objectives,
+    Map<Objective, Double> compromiseWeights,
+    Double maxWelfareLossPercent)
     implements Serializable {
 
   /** Nothing set. */
   public static final RuleValues NONE =
-      new RuleValues(null, null, null, null, null, null, null, null, null, null);
+      new RuleValues(null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** {@code base} with every value set here replacing base's (the class shares as a whole). */
   public ClearingConfig applyTo(ClearingConfig base) {
@@ -37,9 +40,6 @@ public record RuleValues(
       c = c.withMinShares(or(minShareStandard, c.minShareStandard()),
           or(minShareHigh, c.minShareHigh()), or(minShareUltraHigh, c.minShareUltraHigh()));
     }
-    if (compromiseRule != null) {
-      c = c.withCompromiseRule(compromiseRule);
-    }
     if (populationSize != null || maxEvaluations != null || convergenceGenerations != null) {
       c = c.withSearch(or(populationSize, c.populationSize()), or(maxEvaluations, c.maxEvaluations()),
           or(convergenceGenerations, c.convergenceGenerations()));
@@ -47,8 +47,12 @@ public record RuleValues(
     if (convergenceTolerance != null) {
       c = c.withConvergenceTolerance(convergenceTolerance);
     }
-    if (objectives != null) {
-      c = c.withObjectives(objectives);
+    if (objectives != null || compromiseRule != null || compromiseWeights != null
+        || maxWelfareLossPercent != null) {
+      // together: a rule may only fit the objectives set at the same level
+      c = c.withObjectivesAndCompromise(or(objectives, c.objectives()),
+          or(compromiseRule, c.compromiseRule()), or(compromiseWeights, c.compromiseWeights()),
+          or(maxWelfareLossPercent, c.maxWelfareLossPercent()));
     }
     return c;
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import energy.p2p.clearing.ClearingConfig;
 import energy.p2p.clearing.CompromiseRule;
 import energy.p2p.clearing.Objective;
+import energy.p2p.clearing.ObjectiveSet;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +38,11 @@ import java.util.TreeMap;
  */
 public final class RulesFile {
   /** The rule keys, in canonical (sorted) order. */
-  public static final List<String> KEYS = List.of("compromiseRule", "convergenceGenerations",
-      "convergenceTolerance", "gridFeePerKwhPerOhm", "maxEvaluations", "minShareHigh",
-      "minShareStandard", "minShareUltraHigh", "objectives", "populationSize");
+  public static final List<String> KEYS = List.of("compromiseRule", "compromiseWeights",
+      "convergenceGenerations", "convergenceTolerance", "gridFeePerKwhPerOhm", "maxEvaluations",
+      "maxWelfareLossPercent", "minShareHigh", "minShareStandard", "minShareUltraHigh",
+      "objectives", "populationSize");
+  static final String WEIGHTS = "compromiseWeights";
   static final String FEEDERS = "feeders";
   static final String COMMENT = "_comment";
   private static final JsonFactory JSON = new JsonFactory()
@@ -158,6 +162,12 @@ public final class RulesFile {
         return p.getDecimalValue();
       case VALUE_STRING:
         return p.getText();
+      case START_OBJECT:
+        if (!key.equals(WEIGHTS)) {
+          throw new RulesException(source, line, key, "must be a number, a name or an array of"
+              + " names, got an object");
+        }
+        return weights(p, source);
       case START_ARRAY:
         List<Object> items = new ArrayList<>();
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
@@ -169,8 +179,28 @@ public final class RulesFile {
         return items;
       default:
         throw new RulesException(source, line, key, "must be a number, a name or an array of"
-            + " names, got " + (t == JsonToken.START_OBJECT ? "an object" : p.getText()));
+            + " names, got " + p.getText());
     }
+  }
+
+  /** {"OBJECTIVE": number, …} as given (names and values are checked in {@link #values}). */
+  private static Map<String, At> weights(JsonParser p, String source) throws IOException {
+    Map<String, At> out = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      int line = line(p);
+      JsonToken t = p.nextToken();
+      if (name.startsWith(COMMENT) && t == JsonToken.VALUE_STRING) {
+        continue;
+      }
+      if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+        throw new RulesException(source, line, WEIGHTS + "." + name, "must be a number >= 0,"
+            + " got " + (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                ? "a " + t : p.getText()));
+      }
+      out.put(name, new At(p.getDecimalValue(), line));
+    }
+    return out;
   }
 
   private static RuleValues values(Map<String, Object> m, String source, String prefix) {
@@ -185,7 +215,41 @@ public final class RulesFile {
         integer(m, "convergenceGenerations", source, prefix, 1, "a whole number >= 1", false),
         number(m, "convergenceTolerance", source, prefix, 0, Math.nextDown(1.0),
             "a number in [0, 1)"),
-        objectives(m, source, prefix));
+        objectives(m, source, prefix),
+        weights(m, source, prefix),
+        number(m, "maxWelfareLossPercent", source, prefix, 0, 100, "a percentage in [0, 100]"));
+  }
+
+  private static Map<Objective, Double> weights(Map<String, Object> m, String source,
+      String prefix) {
+    At at = (At) m.get(WEIGHTS);
+    if (at == null) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, At> given = (Map<String, At>) at.value();
+    Map<Objective, Double> out = new EnumMap<>(Objective.class);
+    for (Map.Entry<String, At> e : given.entrySet()) {
+      String key = prefix + WEIGHTS + "." + e.getKey();
+      Objective o = objective(e.getKey(), source, e.getValue().line(), key);
+      double w = ((java.math.BigDecimal) e.getValue().value()).doubleValue();
+      if (!(w >= 0) || !Double.isFinite(w)) {
+        throw new RulesException(source, e.getValue().line(), key, "must be a number >= 0, got "
+            + e.getValue().value());
+      }
+      out.put(o, w);
+    }
+    if (out.isEmpty()) {
+      throw new RulesException(source, at.line(), prefix + WEIGHTS, "names no objective (leave"
+          + " it out for equal weights)");
+    }
+    return out;
+  }
+
+  private static Objective objective(Object name, String source, int line, String key) {
+    return Arrays.stream(Objective.values()).filter(v -> v.name().equals(name)).findFirst()
+        .orElseThrow(() -> new RulesException(source, line, key, "unknown objective " + name
+            + " (objectives: " + Arrays.toString(Objective.values()) + ")"));
   }
 
   private static Double number(Map<String, Object> m, String key, String source, String prefix,
@@ -246,16 +310,11 @@ public final class RulesFile {
     }
     List<Objective> out = new ArrayList<>();
     for (Object name : names) {
-      Objective o = Arrays.stream(Objective.values()).filter(v -> v.name().equals(name))
-          .findFirst().orElseThrow(() -> new RulesException(source, at.line(), key,
-              "unknown objective " + name + " (objectives: "
-                  + Arrays.toString(Objective.values()) + ")"));
-      out.add(o);
+      out.add(objective(name, source, at.line(), key));
     }
-    if (!out.equals(ClearingConfig.WELFARE_PAIR)) {
-      throw new RulesException(source, at.line(), key, out + " is not supported yet: the engine"
-          + " optimises " + ClearingConfig.WELFARE_PAIR + " (other objectives come with the"
-          + " Pareto-front work)");
+    String problem = ObjectiveSet.problem(out);
+    if (problem != null) {
+      throw new RulesException(source, at.line(), key, problem);
     }
     return out;
   }
@@ -301,6 +360,13 @@ public final class RulesFile {
     if (v.compromiseRule() != null) {
       g.writeStringField("compromiseRule", v.compromiseRule().name());
     }
+    if (v.compromiseWeights() != null) {
+      g.writeObjectFieldStart(WEIGHTS);
+      for (Map.Entry<String, Objective> e : byName(v.compromiseWeights()).entrySet()) {
+        g.writeNumberField(e.getKey(), v.compromiseWeights().get(e.getValue()));
+      }
+      g.writeEndObject();
+    }
     if (v.convergenceGenerations() != null) {
       g.writeNumberField("convergenceGenerations", v.convergenceGenerations());
     }
@@ -312,6 +378,9 @@ public final class RulesFile {
     }
     if (v.maxEvaluations() != null) {
       g.writeNumberField("maxEvaluations", v.maxEvaluations());
+    }
+    if (v.maxWelfareLossPercent() != null) {
+      g.writeNumberField("maxWelfareLossPercent", v.maxWelfareLossPercent());
     }
     if (v.minShareHigh() != null) {
       g.writeNumberField("minShareHigh", v.minShareHigh());
@@ -332,6 +401,13 @@ public final class RulesFile {
     if (v.populationSize() != null) {
       g.writeNumberField("populationSize", v.populationSize());
     }
+  }
+
+  /** Objective name → objective (sorted by name for the canonical form). */
+  private static Map<String, Objective> byName(Map<Objective, Double> weights) {
+    Map<String, Objective> out = new TreeMap<>();
+    weights.keySet().forEach(o -> out.put(o.name(), o));
+    return out;
   }
 
   /** The canonical JSON of loaded rules (what {@link MarketRules#hash()} is computed over). */

@@ -62,6 +62,35 @@ public final class GridLimits {
     loosened = baseConverged ? List.copyOf(base.violations()) : List.of();
   }
 
+  /** A copy of {@code other} with the given per-bus voltage limits. */
+  private GridLimits(GridLimits other, double[] vMinPu, double[] vMaxPu) {
+    this.feeder = other.feeder;
+    this.baseConverged = other.baseConverged;
+    this.vMinPu = vMinPu;
+    this.vMaxPu = vMaxPu;
+    this.iMaxA = other.iMaxA;
+    this.baseVMinPu = other.baseVMinPu;
+    this.baseVMaxPu = other.baseVMaxPu;
+    this.loosened = other.loosened;
+  }
+
+  /**
+   * These limits with at least {@code headroomPu} of margin to the feeder's own voltage limits
+   * at every bus but the substation's: [max(vMin, feeder vMin + h), min(vMax, feeder vMax − h)].
+   * The ε-constraint "voltage headroom ≥ h" of a Pareto front; h may be negative (a feeder whose
+   * base load is already out of its limits), and a bus the base case already takes closer than h
+   * makes "no trade" infeasible (trades must then relieve it).
+   */
+  public GridLimits withHeadroom(double headroomPu) {
+    double[] lo = vMinPu.clone();
+    double[] hi = vMaxPu.clone();
+    for (int k = 1; k < lo.length; k++) {
+      lo[k] = Math.max(lo[k], feeder.vMinPu() + headroomPu);
+      hi[k] = Math.min(hi[k], feeder.vMaxPu() - headroomPu);
+    }
+    return new GridLimits(this, lo, hi);
+  }
+
   /**
    * The limits the base load alone already breaks, loosened to the base case's value (trades may
    * not make them worse): value = the base case's voltage (p.u.) or current (A), limit = the

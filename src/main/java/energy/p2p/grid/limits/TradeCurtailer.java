@@ -75,6 +75,11 @@ public final class TradeCurtailer {
       if (limits.violations(flow, totals) == 0) {
         return new Outcome(true, cut, reason, buses, branches, flow.copy());
       }
+      if (allZero(count, kwh)) {
+        // limits that "no trade" itself breaks (never the case with limits loosened to the base
+        // case): nothing is left to cut, so stop instead of cutting nothing forever
+        return new Outcome(true, cut, reason, buses, branches, flow.copy());
+      }
       Violated violated = Violated.of(limits, flow, buses, branches);
       if (step >= maxSteps || !cutBest(count, buyerBus, sellerBus, kwh, welfarePerKwh, cut,
           reason, violated, flow)) {
