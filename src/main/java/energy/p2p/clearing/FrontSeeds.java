@@ -45,6 +45,8 @@ final class FrontSeeds {
   private static final int LADDER = 4;
   /** Headroom step (p.u.) when no trade has no more headroom than the welfare optimum. */
   private static final double HEADROOM_STEP_PU = 0.002;
+  /** Bisections towards the most headroom trades can give, once a rung is out of reach. */
+  private static final int BISECTIONS = 5;
   /** Finite-difference step of the marginal loss factors, kW. */
   private static final double LOSS_STEP_KW = 1.0;
 
@@ -177,17 +179,42 @@ final class FrontSeeds {
         : HEADROOM_STEP_PU;
     int rungs = atNoTrade > atWelfare + 1e-6 ? LADDER : 0;
     double target = atWelfare;
+    double reachedPu = atWelfare;
     for (int r = 0; r < probes; r++) {
       target += step;
-      DoubleSolution s = probe(headroomConstrained(target), defaultAlpha);
-      if (s == null) {
+      if (reaches(target, k)) {
+        reachedPu = Math.max(reachedPu, target);
+      } else if (r >= rungs) {
+        // beyond what trades can reach: bisect towards the most headroom any trades give (the
+        // front's far end, which the ladder's steps would miss by up to a step)
+        bisect(reachedPu, target, k, Math.min(BISECTIONS, probes - r - 1));
         return;
       }
-      boolean reached = ConstrainedDominance.violation(s) == 0 && natural(s, k) >= target - 1e-6;
-      if (!reached && r >= rungs) {
-        return; // beyond what trades can reach
+    }
+  }
+
+  /** Bisections of [reached, missed] headroom targets, each one ε-constraint probe. */
+  private void bisect(double reachedPu, double missedPu, int k, int steps) {
+    double lo = reachedPu;
+    double hi = missedPu;
+    for (int b = 0; b < steps; b++) {
+      double mid = (lo + hi) / 2;
+      if (reaches(mid, k)) {
+        lo = mid;
+      } else {
+        hi = mid;
       }
     }
+  }
+
+  /** Probes the welfare optimum at headroom ≥ target; whether a feasible point reached it. */
+  private boolean reaches(double targetPu, int k) {
+    if (seeds.size() >= budget) {
+      return false;
+    }
+    DoubleSolution s = probe(headroomConstrained(targetPu), defaultAlpha);
+    return s != null && ConstrainedDominance.violation(s) == 0
+        && natural(s, k) >= targetPu - 1e-6;
   }
 
   /**
