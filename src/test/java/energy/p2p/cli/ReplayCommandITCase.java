@@ -97,6 +97,70 @@ class ReplayCommandITCase {
   }
 
   @Test
+  void tradeOffObjectivesPerFeederGiveTheBytesOfClearAtParallelismOneAndTwo(@TempDir Path dir)
+      throws Exception {
+    // sample-data/rules-tradeoffs.json: feeder-a clears welfare against household fill (best
+    // fill within 5 % of welfare), feeder-d welfare against voltage headroom (knee point)
+    Path bidsFile = dir.resolve("bids.jsonl");
+    Files.write(bidsFile, lateMorningOfFeedersAAndD());
+    String rules = "sample-data/rules-tradeoffs.json";
+    for (String parallelism : List.of("1", "2")) {
+      assertEquals(0, run("replay", "--bids", bidsFile.toString(), "--feeders",
+          "sample-data/feeders", "--out", dir.resolve("replay-" + parallelism).toString(),
+          "--parallelism", parallelism, "--rules", rules), err.toString());
+    }
+    assertEquals(0, run("clear", "--bids", bidsFile.toString(), "--feeders", "sample-data/feeders",
+        "--out", dir.resolve("clear-allocations.jsonl").toString(), "--reports",
+        dir.resolve("clear-reports.jsonl").toString(), "--rules", rules), err.toString());
+    for (String parallelism : List.of("1", "2")) {
+      Path replay = dir.resolve("replay-" + parallelism);
+      assertArrayEquals(Files.readAllBytes(dir.resolve("clear-allocations.jsonl")),
+          Files.readAllBytes(replay.resolve("allocations.jsonl")), parallelism);
+      assertArrayEquals(Files.readAllBytes(dir.resolve("clear-reports.jsonl")),
+          Files.readAllBytes(replay.resolve("clearing-reports.jsonl")), parallelism);
+    }
+    int fronts = 0;
+    for (String report : Files.readAllLines(dir.resolve("clear-reports.jsonl"))) {
+      JsonNode r = new ObjectMapper().readTree(report);
+      if (!r.get("status").asText().equals("CLEARED")) {
+        continue;
+      }
+      boolean d = r.get("feederId").asText().equals("feeder-d");
+      String tradeOff = d ? "voltageHeadroomPu" : "standardFillRate";
+      assertEquals(d ? "KNEE_POINT" : "BEST_WITHIN_WELFARE_LOSS",
+          r.get("compromiseRule").asText(), report);
+      JsonNode front = r.get("front");
+      for (JsonNode p : front) {
+        assertEquals(List.of("socialWelfare", tradeOff), names(p), report);
+      }
+      JsonNode chosen = front.get(r.get("compromiseIndex").asInt());
+      assertEquals(chosen.get("socialWelfare").asDouble(), r.get("socialWelfare").asDouble(),
+          1e-6 * Math.max(1, Math.abs(r.get("socialWelfare").asDouble())), report);
+      fronts += front.size() > 1 ? 1 : 0;
+    }
+    assertTrue(fronts >= 4, "windows with a real front: " + fronts);
+  }
+
+  private static List<String> names(JsonNode point) {
+    List<String> names = new ArrayList<>();
+    point.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** Late-morning frames of feeder-a and feeder-d, the deliberately bad bids (x-…) left out. */
+  private static List<String> lateMorningOfFeedersAAndD() throws java.io.IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("sample-data/bids-2026-11-24.jsonl"))) {
+      if ((line.contains("\"feeder-a\"") || line.contains("\"feeder-d\""))
+          && !line.contains("\"bidId\":\"x-")
+          && line.matches(".*\"frameStart\":\"2026-11-24T1[01]:.*")) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  @Test
   void namesAMissingBidsFile() {
     assertEquals(1, run("replay", "--bids", "nope.jsonl", "--feeders", "sample-data/feeders", "--out", "x"));
     assertEquals("error: bids file not found: nope.jsonl", err.toString().strip());

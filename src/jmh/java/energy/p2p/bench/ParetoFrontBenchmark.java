@@ -1,0 +1,90 @@
+package energy.p2p.bench;
+
+import energy.p2p.clearing.ClearingConfig;
+import energy.p2p.clearing.ClearingResult;
+import energy.p2p.clearing.MarketClearing;
+import energy.p2p.clearing.Objective;
+import energy.p2p.feasibility.FeasibilityCheck;
+import energy.p2p.grid.RadialFeeder;
+import energy.p2p.io.FeederReader;
+import energy.p2p.model.Bid;
+import energy.p2p.synth.FeederVariants;
+import energy.p2p.synth.RandomBookGenerator;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One 500×500 window cleared as the job clears it ({@code MarketClearing.clear} then
+ * {@code FeasibilityCheck.check}) with a two-objective trade-off front — social welfare against
+ * household fill, voltage headroom or losses — side by side with the default buyer / seller
+ * welfare pair (what a market clears without "objectives"). Goal (issue 12): two-objective books
+ * up to 500×500 within 50 ms per window, warm. Default config otherwise (Nash rule, STANDARD ≥
+ * 50 %, population 20, so at most 40 seeds and 2,000 evaluations).
+ *
+ * <p>{@code grid}: as in {@link MarketClearingBenchmark} ("ieee33" as published; "light-far-end":
+ * base load × 0.2, limits [0.95, 1.02] p.u., every seller on the three farthest buses).
+ *
+ * <pre>flock /tmp/p2p-bench.lock mvn -Pbench test-compile exec:exec -Dbench=ParetoFrontBenchmark</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Threads(1)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ParetoFrontBenchmark {
+  private static final long FRAME = 1_795_514_400_000L; // 2026-11-24T10:00:00Z
+
+  /** buyers x sellers */
+  @Param({"500x500"})
+  public String book;
+
+  @Param({"ieee33", "light-far-end"})
+  public String grid;
+
+  /** The rules' objectives, comma-separated. */
+  @Param({"BUYER_WELFARE,SELLER_WELFARE", "SOCIAL_WELFARE,STANDARD_FILL_RATE",
+      "SOCIAL_WELFARE,VOLTAGE_HEADROOM_PU", "SOCIAL_WELFARE,LOSSES_KW"})
+  public String objectives;
+
+  private MarketClearing clearing;
+  private FeasibilityCheck check;
+  private List<Bid> bids;
+
+  @Setup
+  public void setUp() {
+    RadialFeeder ieee33 = FeederReader.read(Path.of("sample-data", "feeders"), "ieee33");
+    boolean farEnd = grid.equals("light-far-end");
+    RadialFeeder feeder = farEnd
+        ? FeederVariants.scaled(ieee33, 0.2, 0.95, 1.02, Double.POSITIVE_INFINITY) : ieee33;
+    String[] nm = book.split("x");
+    RandomBookGenerator.Options options =
+        RandomBookGenerator.Options.of(Integer.parseInt(nm[0]), Integer.parseInt(nm[1]));
+    bids = new RandomBookGenerator(feeder)
+        .generate(farEnd ? options.withFarEndSellers(3) : options, FRAME, 1);
+    List<Objective> list = Arrays.stream(objectives.split(",")).map(Objective::valueOf).toList();
+    ClearingConfig config = ClearingConfig.defaults().withObjectives(list);
+    clearing = new MarketClearing(feeder, config);
+    check = new FeasibilityCheck(feeder, config);
+  }
+
+  @Benchmark
+  public ClearingResult clearAndCheck() {
+    return check.check(clearing.clear(FRAME, bids), bids);
+  }
+}
