@@ -57,7 +57,7 @@ public class ParetoFrontBenchmark {
   @Param({"ieee33", "light-far-end"})
   public String grid;
 
-  /** The rules' objectives, comma-separated. */
+  /** The rules' objectives, separated by "," (or "+" in a -p option, where "," separates values). */
   @Param({"BUYER_WELFARE,SELLER_WELFARE", "SOCIAL_WELFARE,STANDARD_FILL_RATE",
       "SOCIAL_WELFARE,VOLTAGE_HEADROOM_PU", "SOCIAL_WELFARE,LOSSES_KW"})
   public String objectives;
@@ -77,7 +77,7 @@ public class ParetoFrontBenchmark {
         RandomBookGenerator.Options.of(Integer.parseInt(nm[0]), Integer.parseInt(nm[1]));
     bids = new RandomBookGenerator(feeder)
         .generate(farEnd ? options.withFarEndSellers(3) : options, FRAME, 1);
-    List<Objective> list = Arrays.stream(objectives.split(",")).map(Objective::valueOf).toList();
+    List<Objective> list = Arrays.stream(objectives.split("[,+]")).map(Objective::valueOf).toList();
     ClearingConfig config = ClearingConfig.defaults().withObjectives(list);
     clearing = new MarketClearing(feeder, config);
     check = new FeasibilityCheck(feeder, config);

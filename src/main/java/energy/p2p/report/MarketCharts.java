@@ -58,23 +58,39 @@ final class MarketCharts {
 
   /** The Pareto front of one window, the compromise point marked. */
   XYChart paretoFront(WindowSummary w) {
-    XYChart chart = Charts.xy("Pareto front — " + w.windowName(), "buyers' welfare",
-        "sellers' welfare");
     List<FrontPoint> front = w.front();
+    // the window's first two objectives (a third one is listed in the report's `front`)
+    List<String> names = front.isEmpty() ? List.of("buyerWelfare", "sellerWelfare")
+        : front.get(0).names();
+    XYChart chart = Charts.xy("Pareto front — " + w.windowName(), axisTitle(names.get(0)),
+        axisTitle(names.get(1)));
     XYSeries all = chart.addSeries("front (" + front.size() + " points)",
-        front.stream().mapToDouble(FrontPoint::buyerWelfare).toArray(),
-        front.stream().mapToDouble(FrontPoint::sellerWelfare).toArray());
+        front.stream().mapToDouble(p -> p.value(0)).toArray(),
+        front.stream().mapToDouble(p -> p.value(1)).toArray());
     all.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     if (w.compromiseIndex() >= 0 && w.compromiseIndex() < front.size()) {
       FrontPoint c = front.get(w.compromiseIndex());
       XYSeries chosen = chart.addSeries("compromise (index " + w.compromiseIndex() + ")",
-          new double[] {c.buyerWelfare()}, new double[] {c.sellerWelfare()});
+          new double[] {c.value(0)}, new double[] {c.value(1)});
       chosen.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       chosen.setMarker(SeriesMarkers.DIAMOND);
       chosen.setMarkerColor(Charts.LIMIT);
     }
     chart.getStyler().setMarkerSize(8);
     return chart;
+  }
+
+  /** An objective's axis title: its report name, with the unit where it has one. */
+  private static String axisTitle(String objective) {
+    return switch (objective) {
+      case "buyerWelfare" -> "buyers' welfare";
+      case "sellerWelfare" -> "sellers' welfare";
+      case "socialWelfare" -> "social welfare";
+      case "standardFillRate" -> "STANDARD fill rate";
+      case "lossesKw" -> "feeder losses (kW)";
+      case "voltageHeadroomPu" -> "voltage headroom (p.u.)";
+      default -> objective;
+    };
   }
 
   /** Rejected records by reason code. */

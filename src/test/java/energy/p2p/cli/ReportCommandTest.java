@@ -1,5 +1,6 @@
 package energy.p2p.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,6 +175,33 @@ class ReportCommandTest {
     assertTrue(cuts.html().contains("UNDER_VOLTAGE bus 18</td><td>1</td><td>1.5000"), cuts.html());
     XYSeries s = (XYSeries) cuts.charts().get(0).getSeriesMap().values().iterator().next();
     assertEquals(1.5, s.getYData()[0]);
+  }
+
+  @Test
+  void plotsATradeOffFrontOnItsOwnObjectivesWithTheChosenPoint() throws Exception {
+    Path dir = work.resolve("trade-off");
+    Files.createDirectories(dir);
+    String report = Files.readAllLines(outDir.resolve("clearing-reports.jsonl")).get(0)
+        .replaceAll("\"front\":\\[[^]]*]", "\"front\":[{\"socialWelfare\":2.0,"
+            + "\"standardFillRate\":0.9},{\"socialWelfare\":2.5,\"standardFillRate\":0.6},"
+            + "{\"socialWelfare\":2.6,\"standardFillRate\":0.3}]")
+        .replaceAll("\"compromiseIndex\":-?\\d+", "\"compromiseIndex\":1")
+        .replaceAll("\"status\":\"[A-Z_]+\"", "\"status\":\"CLEARED\"");
+    Files.writeString(dir.resolve("clearing-reports.jsonl"), report + "\n");
+    Files.writeString(dir.resolve("allocations.jsonl"), "");
+    Files.writeString(dir.resolve("rejected-bids.jsonl"), "");
+    ReplayReport r = new ReplayReport(ReplayOutputs.read(dir), FeederReader.readAll(FEEDERS), null,
+        15, null);
+    ChartSection front = r.sections().stream().filter(s -> s.id().equals("pareto-front"))
+        .findFirst().orElseThrow();
+    org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) front.charts().get(0);
+    assertEquals("social welfare", chart.getXAxisTitle());
+    assertEquals("STANDARD fill rate", chart.getYAxisTitle());
+    List<XYSeries> series = new ArrayList<>(chart.getSeriesMap().values());
+    assertArrayEquals(new double[] {2.0, 2.5, 2.6}, series.get(0).getXData());
+    assertArrayEquals(new double[] {0.9, 0.6, 0.3}, series.get(0).getYData());
+    assertArrayEquals(new double[] {2.5}, series.get(1).getXData()); // the published point
+    assertArrayEquals(new double[] {0.6}, series.get(1).getYData());
   }
 
   @Test
