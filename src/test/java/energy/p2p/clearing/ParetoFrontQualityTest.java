@@ -114,6 +114,49 @@ class ParetoFrontQualityTest {
         1e-6 * Math.max(1, Math.abs(chosen.value(0))));
   }
 
+  /**
+   * How the front grows with the search: the same book cleared with evaluation budgets from the
+   * seeds alone (2 × population) up to the default 2,000 (patience large enough that only the
+   * budget stops it), hypervolume against the exact front's each time (docs/clearing.md).
+   */
+  @ParameterizedTest(name = "{0} on {1}, {2}x{2}, book {3}")
+  @CsvSource({
+      "STANDARD_FILL_RATE, ieee33, 40, 1",
+      "VOLTAGE_HEADROOM_PU, ieee33, 30, 2"})
+  void hypervolumeGrowsWithEvaluations(Objective tradeOff, String grid, int size, long seed) {
+    boolean light = grid.equals("light-far-end");
+    RadialFeeder feeder = light ? LIGHT : IEEE33;
+    RandomBookGenerator.Options options = RandomBookGenerator.Options.of(size, size);
+    List<Bid> bids = new RandomBookGenerator(feeder)
+        .generate(light ? options.withFarEndSellers(3) : options, FRAME, seed);
+    TradeOffReference exact = new TradeOffReference(feeder, bids, FRAME_HOURS, light);
+    TradeOffReference.Goal goal = goal(tradeOff);
+    double best = exact.maxWelfare();
+    double farEnd = exact.welfareAtBest(goal);
+    List<double[]> exactFront = new ArrayList<>();
+    for (int s = 0; s <= SAMPLES; s++) {
+      double w = farEnd + (best - farEnd) * s / SAMPLES;
+      exactFront.add(new double[] {w, oriented(tradeOff, at(exact, goal, w))});
+    }
+    double[] nadir = {farEnd, exactFront.get(SAMPLES)[1]};
+    double exactArea = polyline(exactFront, nadir);
+    double first = Double.NaN;
+    double last = Double.NaN;
+    StringBuilder growth = new StringBuilder();
+    for (int budget : new int[] {40, 80, 160, 320, 640, 2000}) {
+      ClearingConfig config = ClearingConfig.defaults().withMinShares(0, 0, 0).withSeed(seed)
+          .withObjectives(List.of(Objective.SOCIAL_WELFARE, tradeOff)).withSearch(20, budget, 1000);
+      ClearingResult result = new MarketClearing(feeder, config).clear(FRAME, bids);
+      last = staircase(result.report().front(), tradeOff, nadir) / exactArea;
+      first = Double.isNaN(first) ? last : first;
+      growth.append(String.format(" %d: %.4f (%d)", budget, last, result.report().evaluations()));
+    }
+    System.out.printf("%s %s %dx%d book %d, budget: hypervolume (evaluations spent):%s%n",
+        tradeOff, grid, size, size, seed, growth);
+    assertTrue(last >= 0.95, "hypervolume " + last + " at 2,000 evaluations");
+    assertTrue(last >= first - 1e-9, "the search lost ground: " + growth);
+  }
+
   private static TradeOffReference.Goal goal(Objective o) {
     return switch (o) {
       case STANDARD_FILL_RATE -> TradeOffReference.Goal.FILL;
