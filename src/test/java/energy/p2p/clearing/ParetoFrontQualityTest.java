@@ -40,7 +40,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Class rule off (the reference knows none), no fee. The light-far-end books are 40–60 bids a
  * side so that the grid binds (smaller ones leave the voltage limits slack and the headroom
  * front flat within 1e-7 p.u.). The losses reference is a dense QP in ojAlgo, one variable per
- * rational pair: 8×8 books keep it to seconds (30×30 ran for minutes).
+ * rational pair: 8×8 books keep it to seconds (30×30 ran for minutes). Fill on a voltage-bound
+ * book is not here: on light-far-end books of 60–100 bids a side the fill front is one point
+ * (seeds 1–3) or, seed 4, 0.012 % of welfare wide — narrower than the successive LP's own
+ * convergence tolerance (2e-4), so its hypervolume ratio (0.976 before main's SLP changes, 0.897
+ * after) measures that tolerance, not the front (docs/clearing.md).
  */
 class ParetoFrontQualityTest {
   private static final double FRAME_HOURS = 0.25;
@@ -56,7 +60,6 @@ class ParetoFrontQualityTest {
       "STANDARD_FILL_RATE, ieee33, 40, 1",
       "STANDARD_FILL_RATE, ieee33, 40, 2",
       "STANDARD_FILL_RATE, ieee33, 100, 3",
-      "STANDARD_FILL_RATE, light-far-end, 60, 4",
       "LOSSES_KW, ieee33, 8, 1",
       "LOSSES_KW, ieee33, 8, 2",
       "VOLTAGE_HEADROOM_PU, light-far-end, 60, 1",
