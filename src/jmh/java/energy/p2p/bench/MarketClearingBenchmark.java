@@ -5,11 +5,7 @@ import energy.p2p.clearing.ClearingResult;
 import energy.p2p.clearing.MarketClearing;
 import energy.p2p.feasibility.FeasibilityCheck;
 import energy.p2p.grid.RadialFeeder;
-import energy.p2p.io.FeederReader;
 import energy.p2p.model.Bid;
-import energy.p2p.synth.FeederVariants;
-import energy.p2p.synth.RandomBookGenerator;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class MarketClearingBenchmark {
-  private static final long FRAME = 1_795_514_400_000L; // 2026-11-24T10:00:00Z
+  private static final long FRAME = BenchBook.FRAME;
 
   /** buyers x sellers */
   @Param({"100x100", "500x500"})
@@ -60,15 +56,9 @@ public class MarketClearingBenchmark {
 
   @Setup
   public void setUp() {
-    RadialFeeder ieee33 = FeederReader.read(Path.of("sample-data", "feeders"), "ieee33");
-    boolean farEnd = grid.equals("light-far-end");
-    RadialFeeder feeder = farEnd
-        ? FeederVariants.scaled(ieee33, 0.2, 0.95, 1.02, Double.POSITIVE_INFINITY) : ieee33;
-    String[] nm = book.split("x");
-    RandomBookGenerator.Options options =
-        RandomBookGenerator.Options.of(Integer.parseInt(nm[0]), Integer.parseInt(nm[1]));
-    bids = new RandomBookGenerator(feeder)
-        .generate(farEnd ? options.withFarEndSellers(3) : options, FRAME, 1);
+    BenchBook window = BenchBook.of(grid, book);
+    RadialFeeder feeder = window.feeder();
+    bids = window.bids();
     ClearingConfig config = ClearingConfig.defaults();
     clearing = new MarketClearing(feeder, config);
     check = new FeasibilityCheck(feeder, config);

@@ -6,11 +6,7 @@ import energy.p2p.clearing.MarketClearing;
 import energy.p2p.clearing.Objective;
 import energy.p2p.feasibility.FeasibilityCheck;
 import energy.p2p.grid.RadialFeeder;
-import energy.p2p.io.FeederReader;
 import energy.p2p.model.Bid;
-import energy.p2p.synth.FeederVariants;
-import energy.p2p.synth.RandomBookGenerator;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ParetoFrontBenchmark {
-  private static final long FRAME = 1_795_514_400_000L; // 2026-11-24T10:00:00Z
+  private static final long FRAME = BenchBook.FRAME;
 
   /** buyers x sellers */
   @Param({"500x500"})
@@ -68,15 +64,9 @@ public class ParetoFrontBenchmark {
 
   @Setup
   public void setUp() {
-    RadialFeeder ieee33 = FeederReader.read(Path.of("sample-data", "feeders"), "ieee33");
-    boolean farEnd = grid.equals("light-far-end");
-    RadialFeeder feeder = farEnd
-        ? FeederVariants.scaled(ieee33, 0.2, 0.95, 1.02, Double.POSITIVE_INFINITY) : ieee33;
-    String[] nm = book.split("x");
-    RandomBookGenerator.Options options =
-        RandomBookGenerator.Options.of(Integer.parseInt(nm[0]), Integer.parseInt(nm[1]));
-    bids = new RandomBookGenerator(feeder)
-        .generate(farEnd ? options.withFarEndSellers(3) : options, FRAME, 1);
+    BenchBook window = BenchBook.of(grid, book);
+    RadialFeeder feeder = window.feeder();
+    bids = window.bids();
     List<Objective> list = Arrays.stream(objectives.split("[,+]")).map(Objective::valueOf).toList();
     ClearingConfig config = ClearingConfig.defaults().withObjectives(list);
     clearing = new MarketClearing(feeder, config);

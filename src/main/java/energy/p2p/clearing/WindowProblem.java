@@ -3,6 +3,7 @@ package energy.p2p.clearing;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.PowerFlowSolver;
 import energy.p2p.grid.limits.GridLimits;
+import java.util.Arrays;
 import org.uma.jmetal.problem.Problem;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 
@@ -88,7 +89,7 @@ final class WindowProblem implements Problem<DoubleSolution> {
 
   /** Whether {@code kw} equals the injections of the last sweep (remembered if not). */
   private boolean sameInjection(double[] kw) {
-    boolean same = swept && java.util.Arrays.equals(kw, lastInjectionKw);
+    boolean same = swept && Arrays.equals(kw, lastInjectionKw);
     if (!same) {
       System.arraycopy(kw, 0, lastInjectionKw, 0, kw.length);
       swept = true;

@@ -63,16 +63,7 @@ class ReplayCommandITCase {
     // late-morning frames of feeder-a and feeder-d (whose lower voltage limit binds), a fee and
     // a feeder-d override from the sample rules file; the job applies the rules per feeder at its
     // two call sites, clear in its own loop: same bytes, rules stated in every report
-    List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("sample-data/bids-2026-11-24.jsonl"))) {
-      // the sample day's deliberately bad bids (ids x-…) are left out: offline clear has no
-      // watermark, so a bid the job finds LATE would be cleared there
-      if ((line.contains("\"feeder-a\"") || line.contains("\"feeder-d\""))
-          && !line.contains("\"bidId\":\"x-")
-          && line.matches(".*\"frameStart\":\"2026-11-24T1[01]:.*")) {
-        lines.add(line);
-      }
-    }
+    List<String> lines = lateMorningOfFeedersAAndD();
     Path bidsFile = dir.resolve("bids.jsonl");
     Files.write(bidsFile, lines);
     String rules = "sample-data/rules-sample.json";
@@ -147,7 +138,10 @@ class ReplayCommandITCase {
     return names;
   }
 
-  /** Late-morning frames of feeder-a and feeder-d, the deliberately bad bids (x-…) left out. */
+  /**
+   * Late-morning frames of feeder-a and feeder-d, the deliberately bad bids (x-…) left out: offline
+   * clear has no watermark, so a bid the job finds LATE would be cleared there.
+   */
   private static List<String> lateMorningOfFeedersAAndD() throws java.io.IOException {
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("sample-data/bids-2026-11-24.jsonl"))) {
