@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.p2p.feasibility.FeasibilityCheck;
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.NewtonRaphsonSolver;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
-import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.Feasibility;
 import energy.p2p.synth.FeederVariants;
 import energy.p2p.synth.RandomBookGenerator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,11 +39,11 @@ class ClearingQualityTest {
     ClearingResult r = new MarketClearing(IEEE33, NO_CLASS_RULE.withSeed(seed)).clear(Books.FRAME, bids);
 
     double optimum = MeritOrderReference.optimumWelfare(bids);
-    double welfare = welfare(r.allocations(), bids);
+    double welfare = TradeFlows.welfareEur(bids, r.allocations());
     assertTrue(welfare >= 0.999 * optimum, welfare + " < 99.9 % of " + optimum);
     assertTrue(welfare <= optimum + 1e-9);
     assertEquals(welfare, r.report().socialWelfare(), 1e-7);
-    assertTrue(ac(IEEE33, bids, r.allocations()).withinLimits(), "the feeder carries it");
+    assertTrue(TradeFlows.sweep(IEEE33, bids, r.allocations()).withinLimits(), "the feeder carries it");
   }
 
   @ParameterizedTest(name = "{0} x {1}, seed {2}")
@@ -61,41 +57,15 @@ class ClearingQualityTest {
     double reference = LinearisedFeederReference.optimumWelfare(LIGHT, bids, 0.25);
     double merit = MeritOrderReference.optimumWelfare(bids);
     assertTrue(merit > 1.05 * reference, "precondition: the voltage limit binds");
-    double welfare = welfare(r.allocations(), bids);
+    double welfare = TradeFlows.welfareEur(bids, r.allocations());
     assertTrue(welfare >= 0.995 * reference, welfare + " < 99.5 % of " + reference);
     // zero violations in an AC check, by both solvers
-    PowerFlowResult bfs = ac(LIGHT, bids, r.allocations());
+    PowerFlowResult bfs = TradeFlows.sweep(LIGHT, bids, r.allocations());
     assertTrue(bfs.withinLimits(), bfs.violations().toString());
-    PowerFlowResult nr = new NewtonRaphsonSolver(LIGHT).solve(injections(LIGHT, bids, r.allocations()));
+    PowerFlowResult nr = new NewtonRaphsonSolver(LIGHT).solve(TradeFlows.injectionsKw(LIGHT, bids, r.allocations()));
     assertTrue(nr.converged() && nr.vMaxPu() <= LIGHT.vMaxPu() + 1e-9 && nr.vMinPu() >= LIGHT.vMinPu());
     // and the feasibility operator has nothing to cut
     ClearingResult checked = new FeasibilityCheck(LIGHT, NO_CLASS_RULE).check(r, bids);
     assertEquals(Feasibility.FEASIBLE, checked.report().feasibility());
-  }
-
-  private static double welfare(List<Allocation> trades, List<Bid> bids) {
-    Map<String, Bid> byId = new HashMap<>();
-    bids.forEach(b -> byId.put(b.bidId(), b));
-    double w = 0;
-    for (Allocation a : trades) {
-      w += a.quantityKwh() * (byId.get(a.buyerBidId()).limitPrice()
-          - byId.get(a.sellerBidId()).limitPrice() - a.gridFee());
-    }
-    return w;
-  }
-
-  private static PowerFlowResult ac(RadialFeeder f, List<Bid> bids, List<Allocation> trades) {
-    return new BackwardForwardSweep(f).solve(injections(f, bids, trades));
-  }
-
-  private static double[] injections(RadialFeeder f, List<Bid> bids, List<Allocation> trades) {
-    Map<String, Bid> byId = new HashMap<>();
-    bids.forEach(b -> byId.put(b.bidId(), b));
-    double[] kw = new double[f.busCount()];
-    for (Allocation a : trades) {
-      kw[f.indexOf(byId.get(a.sellerBidId()).bus())] += a.quantityKwh() / 0.25;
-      kw[f.indexOf(byId.get(a.buyerBidId()).bus())] -= a.quantityKwh() / 0.25;
-    }
-    return kw;
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.p2p.feasibility.FeasibilityCheck;
-import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.model.Allocation;
@@ -62,7 +61,7 @@ class FeeClearingTest {
     assertTrue(welfare >= 0.999 * optimum, welfare + " < 99.9 % of " + optimum);
     assertTrue(welfare <= optimum + 1e-7, welfare + " above the optimum " + optimum);
     assertEquals(welfare, r.report().socialWelfare(), 1e-6);
-    assertTrue(ac(IEEE33, bids, r.allocations()).withinLimits(), "the feeder carries it");
+    assertTrue(TradeFlows.sweep(IEEE33, bids, r.allocations()).withinLimits(), "the feeder carries it");
   }
 
   @ParameterizedTest(name = "{0} x {1}, seed {2}, rate {3}")
@@ -79,7 +78,7 @@ class FeeClearingTest {
     assertTrue(open > 1.02 * reference, "precondition: the voltage limit binds: " + open + " vs " + reference);
     double welfare = checkedWelfare(LIGHT, bids, r.allocations(), rate);
     assertTrue(welfare >= 0.999 * reference, welfare + " < 99.9 % of " + reference);
-    PowerFlowResult flow = ac(LIGHT, bids, r.allocations());
+    PowerFlowResult flow = TradeFlows.sweep(LIGHT, bids, r.allocations());
     assertTrue(flow.withinLimits(), flow.violations().toString());
     ClearingResult checked = new FeasibilityCheck(LIGHT, config).check(r, bids);
     assertEquals(Feasibility.FEASIBLE, checked.report().feasibility());
@@ -137,16 +136,5 @@ class FeeClearingTest {
       w += a.quantityKwh() * (b.limitPrice() - s.limitPrice() - a.gridFee());
     }
     return w;
-  }
-
-  private static PowerFlowResult ac(RadialFeeder f, List<Bid> bids, List<Allocation> trades) {
-    Map<String, Bid> byId = new HashMap<>();
-    bids.forEach(b -> byId.put(b.bidId(), b));
-    double[] kw = new double[f.busCount()];
-    for (Allocation a : trades) {
-      kw[f.indexOf(byId.get(a.sellerBidId()).bus())] += a.quantityKwh() / 0.25;
-      kw[f.indexOf(byId.get(a.buyerBidId()).bus())] -= a.quantityKwh() / 0.25;
-    }
-    return new BackwardForwardSweep(f).solve(kw);
   }
 }

@@ -9,12 +9,9 @@ import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.NewtonRaphsonSolver;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
-import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.Feasibility;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,9 +44,9 @@ class GridBoundQualityTest {
 
     double lp = LinDistFlowReference.optimumWelfare(f, bids, 0.25);
     assertTrue(MeritOrderReference.optimumWelfare(bids) > 1.001 * lp, "precondition: grid-bound");
-    double welfare = welfare(bids, r.allocations());
+    double welfare = TradeFlows.welfareEur(bids, r.allocations());
     assertTrue(welfare >= lp, welfare + " < LinDistFlow LP " + lp);
-    double[] kw = injections(f, bids, r.allocations());
+    double[] kw = TradeFlows.injectionsKw(f, bids, r.allocations());
     PowerFlowResult bfs = new BackwardForwardSweep(f).solve(kw);
     assertTrue(bfs.withinLimits(), bfs.violations().toString());
     PowerFlowResult nr = new NewtonRaphsonSolver(f).solve(kw);
@@ -57,27 +54,5 @@ class GridBoundQualityTest {
     assertEquals(Feasibility.FEASIBLE,
         new FeasibilityCheck(f, config).check(r, bids).report().feasibility());
     assertTrue(r.report().bindingLimits().stream().anyMatch(l -> l.kind().equals("OVER_VOLTAGE")));
-  }
-
-  private static double welfare(List<Bid> bids, List<Allocation> trades) {
-    Map<String, Bid> byId = new HashMap<>();
-    bids.forEach(b -> byId.put(b.bidId(), b));
-    double w = 0;
-    for (Allocation a : trades) {
-      w += a.quantityKwh() * (byId.get(a.buyerBidId()).limitPrice()
-          - byId.get(a.sellerBidId()).limitPrice() - a.gridFee());
-    }
-    return w;
-  }
-
-  private static double[] injections(RadialFeeder f, List<Bid> bids, List<Allocation> trades) {
-    Map<String, Bid> byId = new HashMap<>();
-    bids.forEach(b -> byId.put(b.bidId(), b));
-    double[] kw = new double[f.busCount()];
-    for (Allocation a : trades) {
-      kw[f.indexOf(byId.get(a.sellerBidId()).bus())] += a.quantityKwh() / 0.25;
-      kw[f.indexOf(byId.get(a.buyerBidId()).bus())] -= a.quantityKwh() / 0.25;
-    }
-    return kw;
   }
 }

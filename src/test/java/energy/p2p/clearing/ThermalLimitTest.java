@@ -10,7 +10,6 @@ import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.io.FeederReader;
-import energy.p2p.model.Allocation;
 import energy.p2p.model.Bid;
 import energy.p2p.model.BuyerClass;
 import energy.p2p.model.ClearingReport;
@@ -21,9 +20,7 @@ import energy.p2p.synth.FeederVariants;
 import energy.p2p.synth.RandomBookGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +53,7 @@ class ThermalLimitTest {
     assertTrue(report.bindingLimits().stream().anyMatch(l -> l.kind().equals("OVER_CURRENT")
         && l.element().equals("branch 6-26") && l.limit() == 75.0 && l.value() > 74.9),
         report.bindingLimits().toString());
-    PowerFlowResult flow = current(bids, r.allocations());
+    PowerFlowResult flow = TradeFlows.sweep(RATED, bids, r.allocations());
     for (int b = 0; b < RATED.branchCount(); b++) {
       assertTrue(flow.branchCurrentA(b) <= RATED.branchMaxCurrentA(b),
           RATED.branchName(b) + ": " + flow.branchCurrentA(b) + " A > " + RATED.branchMaxCurrentA(b));
@@ -95,7 +92,7 @@ class ThermalLimitTest {
       assertEquals(over, loosened.stream().anyMatch(l -> l.element().equals(name)), name);
     }
     // and no trade makes a loosened branch worse, nor takes a 30 A branch over its rating
-    PowerFlowResult flow = acOf(thirty, bids, r.allocations());
+    PowerFlowResult flow = TradeFlows.sweep(thirty, bids, r.allocations());
     for (int b = 0; b < thirty.branchCount(); b++) {
       double allowed = Math.max(30, base.branchCurrentA(b));
       assertTrue(flow.branchCurrentA(b) <= allowed + 1e-9, thirty.branchName(b));
@@ -118,21 +115,6 @@ class ThermalLimitTest {
       }
     }
     return lo;
-  }
-
-  private static PowerFlowResult current(List<Bid> bids, List<Allocation> trades) {
-    return acOf(RATED, bids, trades);
-  }
-
-  private static PowerFlowResult acOf(RadialFeeder f, List<Bid> bids, List<Allocation> trades) {
-    Map<String, Bid> byId = new HashMap<>();
-    bids.forEach(b -> byId.put(b.bidId(), b));
-    double[] kw = new double[f.busCount()];
-    for (Allocation a : trades) {
-      kw[f.indexOf(byId.get(a.sellerBidId()).bus())] += a.quantityKwh() / 0.25;
-      kw[f.indexOf(byId.get(a.buyerBidId()).bus())] -= a.quantityKwh() / 0.25;
-    }
-    return new BackwardForwardSweep(f).solve(kw).copy();
   }
 
   private static Bid bid(String id, int bus, Side side, double kwh, double price) {

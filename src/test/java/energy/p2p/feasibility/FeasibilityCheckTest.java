@@ -9,6 +9,7 @@ import energy.p2p.clearing.ClearingConfig;
 import energy.p2p.clearing.ClearingResult;
 import energy.p2p.clearing.MarketClearing;
 import energy.p2p.clearing.ReportBuilder;
+import energy.p2p.clearing.TradeFlows;
 import energy.p2p.grid.BackwardForwardSweep;
 import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
@@ -68,12 +69,12 @@ class FeasibilityCheckTest {
     List<Allocation> trades = List.of(
         trade("b-cheap", "s-cheap", 300, 0.125), trade("b-dear", "s-dear", 300, 0.20));
     BackwardForwardSweep sweep = new BackwardForwardSweep(LIGHT);
-    assertFalse(sweep.solve(injections(bids, trades)).withinLimits(), "precondition: violated");
+    assertFalse(sweep.solve(TradeFlows.injectionsKw(LIGHT, bids, trades)).withinLimits(), "precondition: violated");
 
     ClearingResult checked = new FeasibilityCheck(LIGHT, CONFIG).check(result(bids, trades), bids);
 
     assertEquals(Feasibility.CURTAILED, checked.report().feasibility());
-    PowerFlowResult after = sweep.solve(injections(bids, checked.allocations()));
+    PowerFlowResult after = sweep.solve(TradeFlows.injectionsKw(LIGHT, bids, checked.allocations()));
     assertTrue(after.withinLimits(), "after curtailment: " + after.violations());
     assertTrue(after.vMaxPu() <= 1.03 + 1e-9);
     Map<String, Double> cut = checked.report().curtailments().stream()
@@ -126,16 +127,6 @@ class FeasibilityCheckTest {
   private static double remaining(List<Allocation> trades, String sellerBidId) {
     return trades.stream().filter(a -> a.sellerBidId().equals(sellerBidId))
         .mapToDouble(Allocation::quantityKwh).sum();
-  }
-
-  private static double[] injections(List<Bid> bids, List<Allocation> trades) {
-    Map<String, Bid> byId = bids.stream().collect(Collectors.toMap(Bid::bidId, b -> b));
-    double[] kw = new double[LIGHT.busCount()];
-    for (Allocation a : trades) {
-      kw[LIGHT.indexOf(byId.get(a.sellerBidId()).bus())] += a.quantityKwh() / 0.25;
-      kw[LIGHT.indexOf(byId.get(a.buyerBidId()).bus())] -= a.quantityKwh() / 0.25;
-    }
-    return kw;
   }
 
   private static ClearingResult result(List<Bid> bids, List<Allocation> trades) {
