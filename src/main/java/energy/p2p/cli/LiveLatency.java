@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -106,14 +107,17 @@ final class LiveLatency implements AutoCloseable {
     running = false;
     poller.join();
     List<Long> latencies = new ArrayList<>();
+    Map<Long, List<Long>> byGate = new TreeMap<>();
     Map<String, Long> seen = new HashMap<>(reportSeen);
     seen.forEach((window, reportAt) -> {
-      long frame = Long.parseLong(window.substring(window.indexOf('@') + 1));
+      long gate = Long.parseLong(window.substring(window.indexOf('@') + 1)) - leadMs;
       long visible = Math.max(reportAt, lastAllocationSeen.getOrDefault(window, reportAt));
-      latencies.add(visible - (frame - leadMs));
+      latencies.add(visible - gate);
+      byGate.computeIfAbsent(gate, g -> new ArrayList<>()).add(visible - gate);
     });
     Collections.sort(latencies);
-    return new Result(expected, latencies);
+    byGate.values().forEach(Collections::sort);
+    return new Result(expected, latencies, byGate);
   }
 
   @Override
@@ -128,8 +132,11 @@ final class LiveLatency implements AutoCloseable {
     consumer.close();
   }
 
-  /** Latencies (ms, sorted) of the windows seen, out of {@code expected}. */
-  record Result(long expected, List<Long> latenciesMs) {
+  /**
+   * Latencies (ms, sorted) of the windows seen, out of {@code expected}; and per gate closure, so a
+   * slow frame (the first after the job starts, one that met a slow checkpoint) shows by name.
+   */
+  record Result(long expected, List<Long> latenciesMs, Map<Long, List<Long>> byGateMs) {
     long missing() {
       return expected - latenciesMs.size();
     }
@@ -145,12 +152,21 @@ final class LiveLatency implements AutoCloseable {
       }
       return "{\"windows\":" + latenciesMs.size() + ",\"expected\":" + expected + ",\"p50Ms\":" + percentile(0.50)
           + ",\"p99Ms\":" + percentile(0.99) + ",\"maxMs\":" + latenciesMs.get(latenciesMs.size() - 1)
-          + ",\"minMs\":" + latenciesMs.get(0) + ",\"histogramMs\":" + histogram() + "}";
+          + ",\"minMs\":" + latenciesMs.get(0) + ",\"histogramMs\":" + histogram()
+          + ",\"byGateClosure\":" + byGate() + "}";
+    }
+
+    private String byGate() {
+      return byGateMs.entrySet().stream().map(e -> {
+        List<Long> ms = e.getValue();
+        return "{\"gateClosure\":\"" + Instant.ofEpochMilli(e.getKey()) + "\",\"windows\":" + ms.size()
+            + ",\"p50Ms\":" + ms.get((ms.size() - 1) / 2) + ",\"maxMs\":" + ms.get(ms.size() - 1) + "}";
+      }).collect(Collectors.joining(",", "[", "]"));
     }
 
     private String histogram() {
       Map<Long, Long> buckets = latenciesMs.stream().collect(Collectors.groupingBy(ms -> ms / 250 * 250,
-          java.util.TreeMap::new, Collectors.counting()));
+          TreeMap::new, Collectors.counting()));
       return buckets.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
           .collect(Collectors.joining(",", "{", "}"));
     }
