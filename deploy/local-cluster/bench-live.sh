@@ -9,7 +9,8 @@
 #
 # Env: P2P_BENCH_CHECKPOINT (1s), P2P_BENCH_GRACE (200ms), P2P_BENCH_PARTITIONS (4), and the ports
 # of common.sh (defaults 28081 / 26123 / 29092 here, so it never meets a developer's own cluster).
-# Binds ports: run it under flock /tmp/p2p-ports.lock. Takes FRAMES + 2 minutes.
+# Binds ports: run it under flock /tmp/p2p-ports.lock. Takes FRAMES + 3 minutes (one warm-up frame
+# first: streamed, shown per gate closure, left out of the percentiles).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -49,7 +50,9 @@ JOB_ARGS=(run --bootstrap-servers "$BOOTSTRAP" --feeders "$DATA/feeders" --frame
   --checkpoint-interval "$CHECKPOINT" --gate-grace "$GRACE" --no-require-signatures --parallelism 2)
 case "$MODE" in
   embedded)
-    java -jar "$CLI_JAR" "${JOB_ARGS[@]}" --checkpoint-dir "$WORK/checkpoints" >"$LOGS/embedded-job.log" 2>&1 &
+    # checkpoint lines and GC pauses kept in $LOGS: the evidence for a slow frame
+    java -Dlog4j2.configurationFile="$HERE/conf/bench-live-log4j2.properties" -Xlog:gc:file="$LOGS/embedded-gc.log" \
+      -jar "$CLI_JAR" "${JOB_ARGS[@]}" --checkpoint-dir "$WORK/checkpoints" >"$LOGS/embedded-job.log" 2>&1 &
     EMBEDDED_PID=$!
     sleep 15 # the MiniCluster and the job start; the gate clock's start tick
     kill -0 "$EMBEDDED_PID" || { tail -20 "$LOGS/embedded-job.log" >&2; die "the job did not start"; } ;;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-live", mixinStandardHelpOptions = true,
     description = {"Latency benchmark of the live market against a running 'run' job: stream bids for the next",
-        "--frames frames, measure when each window's report and allocations are visible to a read_committed",
+        "--frames frames (after --warmup-frames), measure when each window's report and allocations are visible to a read_committed",
         "consumer after its gate closure; print p50 / p99 / max (deploy/local-cluster/bench-live.sh runs it all)."})
 public final class BenchLiveCommand implements Callable<Integer> {
   @Option(names = "--bootstrap-servers", required = true, description = "Kafka HOST:PORT.")
@@ -42,6 +42,11 @@ public final class BenchLiveCommand implements Callable<Integer> {
 
   @Option(names = "--frames", defaultValue = "8", description = "Frames to measure. Default: ${DEFAULT-VALUE}.")
   int frames;
+
+  @Option(names = "--warmup-frames", defaultValue = "1", description = "Frames streamed first and shown in "
+      + "byGateClosure, but not in the percentiles: the first gate after a job start also pays for JIT compilation "
+      + "and the sinks' first transactions. Default: ${DEFAULT-VALUE}.")
+  int warmupFrames;
 
   @Option(names = "--frame-minutes", defaultValue = "1", description = "As the job's. Default: ${DEFAULT-VALUE}.")
   int frameMinutes;
@@ -67,8 +72,9 @@ public final class BenchLiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (frames < 1 || frameMinutes < 1 || gateLeadMinutes < 0) {
-      throw new IllegalArgumentException("--frames and --frame-minutes must be >= 1, --gate-lead-minutes >= 0");
+    if (frames < 1 || frameMinutes < 1 || gateLeadMinutes < 0 || warmupFrames < 0) {
+      throw new IllegalArgumentException(
+          "--frames and --frame-minutes must be >= 1, --gate-lead-minutes and --warmup-frames >= 0");
     }
     List<Bid> template = readTemplate(templateBids);
     if (feeders != null) {
@@ -83,14 +89,15 @@ public final class BenchLiveCommand implements Callable<Integer> {
     // the first frame whose submission minute has not started yet
     long first = (System.currentTimeMillis() + leadMs + frameMs) / frameMs * frameMs + frameMs;
     List<Long> frameStarts = new ArrayList<>();
-    for (int k = 0; k < frames; k++) {
+    for (int k = 0; k < warmupFrames + frames; k++) {
       frameStarts.add(first + k * frameMs);
     }
-    try (LiveLatency watcher = LiveLatency.start(bootstrapServers, reportsTopic, allocationsTopic, frameStarts, leadMs);
+    try (LiveLatency watcher = LiveLatency.start(bootstrapServers, reportsTopic, allocationsTopic, frameStarts,
+        warmupFrames, leadMs);
         LiveBidStream stream = new LiveBidStream(bootstrapServers, bidsTopic, template)) {
-      err.printf("bench-live: %d bids per frame on %d feeders, frames %s .. %s (gate closure %d min before each)%n",
-          template.size(), feederCount, Instant.ofEpochMilli(first),
-          Instant.ofEpochMilli(frameStarts.get(frames - 1)), gateLeadMinutes);
+      err.printf("bench-live: %d bids per frame on %d feeders, frames %s .. %s (gate closure %d min before each; "
+          + "the first %d warm-up)%n", template.size(), feederCount, Instant.ofEpochMilli(first),
+          Instant.ofEpochMilli(frameStarts.get(frameStarts.size() - 1)), gateLeadMinutes, warmupFrames);
       err.flush();
       for (long frame : frameStarts) {
         long gate = frame - leadMs;
@@ -98,7 +105,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
         err.printf("bench-live: frame %s streamed, gate closes %s%n", Instant.ofEpochMilli(frame), Instant.ofEpochMilli(gate));
         err.flush();
       }
-      long lastGate = frameStarts.get(frames - 1) - leadMs;
+      long lastGate = frameStarts.get(frameStarts.size() - 1) - leadMs;
       LiveLatency.Result r = watcher.awaitAll(feederCount, lastGate + waitSeconds * 1000L);
       spec.commandLine().getOut().println(r.summary());
       spec.commandLine().getOut().flush();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,22 +29,26 @@ final class LiveLatency implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final String reportsTopic;
   private final Set<Long> frames;
+  private final Set<Long> warmupFrames;
   private final long leadMs;
   private final Map<String, Long> reportSeen = new ConcurrentHashMap<>();
   private final Map<String, Long> lastAllocationSeen = new ConcurrentHashMap<>();
   private final Thread poller;
   private volatile boolean running = true;
 
-  private LiveLatency(KafkaConsumer<String, String> consumer, String reportsTopic, List<Long> frames, long leadMs) {
+  private LiveLatency(KafkaConsumer<String, String> consumer, String reportsTopic, List<Long> frames,
+      int warmupFrames, long leadMs) {
     this.consumer = consumer;
     this.reportsTopic = reportsTopic;
     this.frames = Set.copyOf(frames);
+    this.warmupFrames = Set.copyOf(frames.subList(0, warmupFrames));
     this.leadMs = leadMs;
     this.poller = new Thread(this::poll, "bench-live-consumer");
   }
 
+  /** Watches {@code frames} (ascending); the first {@code warmupFrames} are shown but not in the percentiles. */
   static LiveLatency start(String bootstrap, String reportsTopic, String allocationsTopic, List<Long> frames,
-      long leadMs) {
+      int warmupFrames, long leadMs) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-live-" + UUID.randomUUID());
@@ -57,7 +62,7 @@ final class LiveLatency implements AutoCloseable {
     c.assign(parts);
     c.seekToEnd(parts);
     parts.forEach(c::position); // resolve the end offsets now, before any bid is sent
-    LiveLatency l = new LiveLatency(c, reportsTopic, frames, leadMs);
+    LiveLatency l = new LiveLatency(c, reportsTopic, frames, warmupFrames, leadMs);
     l.poller.start();
     return l;
   }
@@ -110,14 +115,19 @@ final class LiveLatency implements AutoCloseable {
     Map<Long, List<Long>> byGate = new TreeMap<>();
     Map<String, Long> seen = new HashMap<>(reportSeen);
     seen.forEach((window, reportAt) -> {
-      long gate = Long.parseLong(window.substring(window.indexOf('@') + 1)) - leadMs;
+      long frame = Long.parseLong(window.substring(window.indexOf('@') + 1));
       long visible = Math.max(reportAt, lastAllocationSeen.getOrDefault(window, reportAt));
-      latencies.add(visible - gate);
-      byGate.computeIfAbsent(gate, g -> new ArrayList<>()).add(visible - gate);
+      if (!warmupFrames.contains(frame)) {
+        latencies.add(visible - (frame - leadMs));
+      }
+      byGate.computeIfAbsent(frame - leadMs, g -> new ArrayList<>()).add(visible - (frame - leadMs));
     });
     Collections.sort(latencies);
     byGate.values().forEach(Collections::sort);
-    return new Result(expected, latencies, byGate);
+    Set<Long> warmupGates = new HashSet<>();
+    warmupFrames.forEach(f -> warmupGates.add(f - leadMs));
+    return new Result(feeders * (frames.size() - warmupFrames.size()), expected - seen.size(), latencies, byGate,
+        warmupGates);
   }
 
   @Override
@@ -133,13 +143,12 @@ final class LiveLatency implements AutoCloseable {
   }
 
   /**
-   * Latencies (ms, sorted) of the windows seen, out of {@code expected}; and per gate closure, so a
-   * slow frame (the first after the job starts, one that met a slow checkpoint) shows by name.
+   * Latencies (ms, sorted) of the measured windows seen, out of {@code expected}; {@code missing}
+   * windows of any frame (warm-up included) never reported; and per gate closure, so a slow frame
+   * (the first after the job starts, one that met a slow checkpoint) shows by name.
    */
-  record Result(long expected, List<Long> latenciesMs, Map<Long, List<Long>> byGateMs) {
-    long missing() {
-      return expected - latenciesMs.size();
-    }
+  record Result(long expected, long missing, List<Long> latenciesMs, Map<Long, List<Long>> byGateMs,
+      Set<Long> warmupGatesMs) {
 
     long percentile(double q) {
       int rank = (int) Math.ceil(q * latenciesMs.size());
@@ -148,9 +157,10 @@ final class LiveLatency implements AutoCloseable {
 
     String summary() {
       if (latenciesMs.isEmpty()) {
-        return "{\"windows\":0,\"expected\":" + expected + "}";
+        return "{\"windows\":0,\"expected\":" + expected + ",\"missing\":" + missing + "}";
       }
-      return "{\"windows\":" + latenciesMs.size() + ",\"expected\":" + expected + ",\"p50Ms\":" + percentile(0.50)
+      return "{\"windows\":" + latenciesMs.size() + ",\"expected\":" + expected + ",\"missing\":" + missing
+          + ",\"warmupFrames\":" + warmupGatesMs.size() + ",\"p50Ms\":" + percentile(0.50)
           + ",\"p99Ms\":" + percentile(0.99) + ",\"maxMs\":" + latenciesMs.get(latenciesMs.size() - 1)
           + ",\"minMs\":" + latenciesMs.get(0) + ",\"histogramMs\":" + histogram()
           + ",\"byGateClosure\":" + byGate() + "}";
@@ -159,7 +169,8 @@ final class LiveLatency implements AutoCloseable {
     private String byGate() {
       return byGateMs.entrySet().stream().map(e -> {
         List<Long> ms = e.getValue();
-        return "{\"gateClosure\":\"" + Instant.ofEpochMilli(e.getKey()) + "\",\"windows\":" + ms.size()
+        return "{\"gateClosure\":\"" + Instant.ofEpochMilli(e.getKey()) + "\","
+            + (warmupGatesMs.contains(e.getKey()) ? "\"warmup\":true," : "") + "\"windows\":" + ms.size()
             + ",\"p50Ms\":" + ms.get((ms.size() - 1) / 2) + ",\"maxMs\":" + ms.get(ms.size() - 1) + "}";
       }).collect(Collectors.joining(",", "[", "]"));
     }
