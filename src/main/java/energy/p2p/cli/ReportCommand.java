@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes one self-contained HTML report (charts embedded, opens offline) from a replay's",
       "--out folder: matched energy, welfare split, voltage band and profile, Pareto front,",
+      "day view of the trade-offs (welfare given up for household fill, losses, headroom),",
       "rejections, fill rates, curtailments (docs/formats.md).",
       "Example: report --in out/replay --feeders sample-data/feeders"
           + " --bids sample-data/bids-2026-11-24.jsonl --out out/report.html"

@@ -49,15 +49,11 @@ public final class ReplayOutputs {
   }
 
   private static WindowSummary window(JsonNode n) {
-    List<FrontPoint> front = new ArrayList<>();
-    for (JsonNode p : field(n, "front")) { // each objective under its name, in order
-      List<String> names = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
-      p.fieldNames().forEachRemaining(name -> {
-        names.add(name);
-        values.add(number(p, name));
-      });
-      front.add(new FrontPoint(names, values));
+    List<FrontPoint> front = front(field(n, "front"));
+    int compromise = field(n, "compromiseIndex").asInt();
+    if (!front.isEmpty() && (compromise < 0 || compromise >= front.size())) {
+      throw new IllegalArgumentException("compromiseIndex " + compromise + " is not a point of"
+          + " the front's " + front.size());
     }
     Map<String, double[]> classes = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = field(n, "perClass").fields(); it.hasNext(); ) {
@@ -74,7 +70,31 @@ public final class ReplayOutputs {
         number(n, "matchedKwh"), number(n, "buyerWelfare"), number(n, "sellerWelfare"),
         number(n, "socialWelfare"), number(n, "vMinPu"), number(n, "vMaxPu"), text(n, "status"),
         text(n, "feasibility"), number(n, "curtailedKwh"), front,
-        field(n, "compromiseIndex").asInt(), classes, cuts);
+        compromise, classes, cuts);
+  }
+
+  /** Each point's objectives under their names, in order; every point names the same ones. */
+  private static List<FrontPoint> front(JsonNode points) {
+    List<FrontPoint> front = new ArrayList<>();
+    for (JsonNode p : points) {
+      List<String> names = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      p.fieldNames().forEachRemaining(name -> {
+        JsonNode v = p.get(name);
+        if (!v.isNumber() && !v.isNull()) { // null: a non-finite value (docs/formats.md)
+          throw new IllegalArgumentException("front point " + front.size() + ": '" + name
+              + "' is not a number: " + v);
+        }
+        names.add(name);
+        values.add(v.isNull() ? Double.NaN : v.asDouble());
+      });
+      if (!front.isEmpty() && !names.equals(front.get(0).names())) {
+        throw new IllegalArgumentException("front point " + front.size() + " names " + names
+            + ", point 0 " + front.get(0).names() + ": every point carries the same objectives");
+      }
+      front.add(new FrontPoint(names, values));
+    }
+    return front;
   }
 
   private static void lines(Path file, BiConsumer<JsonNode, String> sink) {

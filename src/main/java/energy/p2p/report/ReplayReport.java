@@ -12,7 +12,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * The replay report's content: a summary table and one section per question an operator asks
  * (how much was traded, how was welfare split, where did voltage limits bind, which trade-off was
- * chosen, who was rejected, what was curtailed). {@link HtmlReport} renders it.
+ * chosen and what it gave up for what, who was rejected, what was curtailed). {@link HtmlReport} renders it.
  */
 public final class ReplayReport {
 
@@ -69,6 +69,7 @@ public final class ReplayReport {
             + "compromise point (index " + front.compromiseIndex() + ") marked. Choose another"
             + " with <code>--window FEEDER@FRAME_START</code>.</p>",
             List.of(market.paretoFront(front))));
+    s.add(new DayView(data, frameHours).section());
     s.add(new ChartSection("rejections", "Rejections and fill rates", "<p>"
         + data.outputs().rejectionsByReason.values().stream().mapToInt(Integer::intValue).sum()
         + " records rejected (rejected-bids.jsonl). Fill rate: matched / demanded energy per"

@@ -56,7 +56,12 @@ final class ReportData {
 
   /** Frame starts as hours since midnight UTC of the first frame's day. */
   double[] hours(List<WindowSummary> ws) {
-    return ws.stream().mapToDouble(w -> (w.frameStartMs() - dayStartMs) / 3_600_000.0).toArray();
+    return ws.stream().mapToDouble(w -> hour(w.frameStartMs())).toArray();
+  }
+
+  /** A frame start as hours since midnight UTC of the first frame's day. */
+  double hour(long frameStartMs) {
+    return (frameStartMs - dayStartMs) / 3_600_000.0;
   }
 
   String hourAxisTitle() {

@@ -130,6 +130,17 @@ class ReplayCommandITCase {
       fronts += front.size() > 1 ? 1 : 0;
     }
     assertTrue(fronts >= 4, "windows with a real front: " + fronts);
+
+    // the report's day view reads the replay's trade-offs: fill (feeder-a), headroom (feeder-d)
+    Path html = dir.resolve("report.html");
+    assertEquals(0, run("report", "--in", dir.resolve("replay-2").toString(), "--feeders",
+        "sample-data/feeders", "--out", html.toString()), err.toString());
+    String text = Files.readString(html);
+    String view = text.substring(text.indexOf("<section id=\"day-view\">"));
+    view = view.substring(0, view.indexOf("</section>"));
+    assertTrue(view.contains("kWh more STANDARD fill") && view.contains("p.u. more voltage"
+        + " headroom"), view);
+    assertEquals(2, view.split("data:image/png;base64,").length - 1, "fill and headroom charts");
   }
 
   private static List<String> names(JsonNode point) {

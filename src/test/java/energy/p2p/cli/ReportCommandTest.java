@@ -106,8 +106,10 @@ class ReportCommandTest {
     }
     // per-feeder charts for all 5 feeders: the quiet ieee33 shows its base-case voltage band too
     assertEquals(Map.of("summary", 0, "matched-energy", 1, "welfare", 5, "voltage-band", 5,
-        "voltage-profile", 5, "pareto-front", 1, "rejections", 2, "curtailments", 1),
-        imagesPerSection);
+        "voltage-profile", 5, "pareto-front", 1, "day-view", 0, "rejections", 2,
+        "curtailments", 1), imagesPerSection);
+    assertTrue(text.contains("<p>No window was cleared with a trade-off objective"),
+        "the sample day clears the default buyer / seller pair: the day view says so");
     assertTrue(text.contains("recomputed vMin with the trades"), "profiles include the trades");
   }
 
