@@ -21,8 +21,8 @@ import java.util.Locale;
  * numbers too. Run (docs/clearing.md):
  *
  * <pre>
- * mvn -q -B -ntp -Pbench test-compile exec:java -Dexec.mainClass=energy.p2p.clearing.HypervolumeGrowthPlot \
- *   -Dexec.args=docs/img/hypervolume-vs-evaluations.svg
+ * mvn -q -B -ntp test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=energy.p2p.clearing.HypervolumeGrowthPlot -Dexec.args=docs/img/hypervolume-vs-evaluations.svg
  * </pre>
  */
 public final class HypervolumeGrowthPlot {
