@@ -5,13 +5,17 @@ import static energy.p2p.report.WindowTradeOff.FILL;
 import static energy.p2p.report.WindowTradeOff.HEADROOM;
 import static energy.p2p.report.WindowTradeOff.LOSSES;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The day view's text: one summary line for the day and a table per feeder (and the day), with
- * welfare given up against the optimum's welfare and each gain in its unit.
+ * The day view's text: one summary line for the day, a table per feeder (and the day) and one per
+ * frame (folded), with welfare given up against the optima's welfare and each gain in its unit.
  */
 final class DayViewTable {
 
@@ -32,10 +36,8 @@ final class DayViewTable {
       h.append(" In ").append(otherMeasure).append(" window(s) the front carries no"
           + " <code>socialWelfare</code>: welfare is their welfare objective(s), summed.");
     }
-    h.append("</p><table><tr><th>feeder</th><th>windows</th><th>welfare at the optima</th>"
-        + "<th>welfare given up</th><th>given up %</th><th>STANDARD fill gained kWh</th>"
-        + "<th>of STANDARD demand kWh</th><th>losses saved kWh</th>"
-        + "<th>headroom gained p.u. (mean)</th></tr>");
+    h.append("</p>");
+    header(h, "feeder");
     for (String id : data.feederIds()) {
       List<WindowTradeOff> ws = windows.stream()
           .filter(w -> w.window().feederId().equals(id)).toList();
@@ -44,7 +46,20 @@ final class DayViewTable {
       }
     }
     row(h, "day", windows);
-    return h.append("</table>").toString();
+    h.append("</table>\n<details><summary>Per frame (the charts' numbers)</summary>");
+    header(h, "frame start (UTC)");
+    Map<Long, List<WindowTradeOff>> byFrame = new TreeMap<>();
+    windows.forEach(w -> byFrame.computeIfAbsent(w.window().frameStartMs(),
+        k -> new ArrayList<>()).add(w));
+    byFrame.forEach((frame, ws) -> row(h, Instant.ofEpochMilli(frame).toString(), ws));
+    return h.append("</table></details>").toString();
+  }
+
+  private static void header(StringBuilder h, String first) {
+    h.append("<table><tr><th>").append(first).append("</th><th>windows</th>"
+        + "<th>welfare at the optima</th><th>welfare given up</th><th>given up %</th>"
+        + "<th>STANDARD fill gained kWh</th><th>of STANDARD demand kWh</th>"
+        + "<th>losses saved kWh</th><th>headroom gained p.u. (mean)</th></tr>");
   }
 
   /** "N windows gave up X (P % of Y) for …": the day in one sentence. */

@@ -75,6 +75,14 @@ final class MarketCharts {
       chosen.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       chosen.setMarker(SeriesMarkers.DIAMOND);
       chosen.setMarkerColor(Charts.LIMIT);
+      if (WindowTradeOff.isTradeOff(w)) { // what the day view measures against
+        FrontPoint o = WindowTradeOff.optimum(front);
+        XYSeries optimum = chart.addSeries("welfare optimum", new double[] {o.value(0)},
+            new double[] {o.value(1)});
+        optimum.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        optimum.setMarker(SeriesMarkers.SQUARE);
+        optimum.setMarkerColor(Color.BLACK);
+      }
     }
     chart.getStyler().setMarkerSize(8);
     return chart;

@@ -39,17 +39,17 @@ record WindowTradeOff(WindowSummary window, String welfareMeasure, double welfar
    * front (nothing traded).
    */
   static Optional<WindowTradeOff> of(WindowSummary w, double frameHours) {
-    List<FrontPoint> front = w.front();
-    if (front.isEmpty() || front.get(0).names().stream().noneMatch(TRADE_OFFS::contains)) {
+    if (!isTradeOff(w)) {
       return Optional.empty();
     }
+    List<FrontPoint> front = w.front();
     List<String> names = front.get(0).names();
     String measure = welfareMeasure(names);
     if (measure == null) {
       throw new IllegalArgumentException("window " + w.windowName() + ": front objectives "
           + names + " hold no welfare (socialWelfare, buyerWelfare or sellerWelfare)");
     }
-    FrontPoint optimum = front.stream().max(OPTIMUM_ORDER).orElseThrow();
+    FrontPoint optimum = optimum(front);
     FrontPoint chosen = front.get(w.compromiseIndex());
     double[] demand = w.classKwh().get("STANDARD");
     double standardKwh = demand == null ? 0 : demand[0];
@@ -58,6 +58,17 @@ record WindowTradeOff(WindowSummary window, String welfareMeasure, double welfar
         (chosen.value(FILL) - optimum.value(FILL)) * standardKwh, standardKwh,
         (optimum.value(LOSSES) - chosen.value(LOSSES)) * frameHours,
         chosen.value(HEADROOM) - optimum.value(HEADROOM)));
+  }
+
+  /** Whether the window has a front with a trade-off objective (fill, losses, headroom). */
+  static boolean isTradeOff(WindowSummary w) {
+    return !w.front().isEmpty()
+        && w.front().get(0).names().stream().anyMatch(TRADE_OFFS::contains);
+  }
+
+  /** The welfare optimum of a non-empty front: highest welfare, ties to the better trade-off. */
+  static FrontPoint optimum(List<FrontPoint> front) {
+    return front.stream().max(OPTIMUM_ORDER).orElseThrow();
   }
 
   boolean has(String tradeOff) {

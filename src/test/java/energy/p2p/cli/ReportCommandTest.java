@@ -204,6 +204,9 @@ class ReportCommandTest {
     assertArrayEquals(new double[] {0.9, 0.6, 0.3}, series.get(0).getYData());
     assertArrayEquals(new double[] {2.5}, series.get(1).getXData()); // the published point
     assertArrayEquals(new double[] {0.6}, series.get(1).getYData());
+    assertEquals("welfare optimum", series.get(2).getName()); // what the day view measures from
+    assertArrayEquals(new double[] {2.6}, series.get(2).getXData());
+    assertArrayEquals(new double[] {0.3}, series.get(2).getYData());
   }
 
   @Test

@@ -85,6 +85,7 @@ class ReportDayViewTest extends InProcessCli {
     Map<Long, double[]> fill = new TreeMap<>(); // frame -> {welfare given up, fill gained kWh}
     Map<Long, double[]> losses = new TreeMap<>();
     Map<Long, double[]> headroom = new TreeMap<>();
+    Map<Long, double[]> all = new TreeMap<>(); // frame -> {windows, welfare at the optima, given up}
     double givenUp = 0;
     double optima = 0;
     int windows = 0;
@@ -116,6 +117,10 @@ class ReportDayViewTest extends InProcessCli {
       givenUp += lost;
       optima += best;
       long frame = java.time.Instant.parse(r.get("frameStart").asText()).toEpochMilli();
+      double[] sums = all.computeIfAbsent(frame, f -> new double[3]);
+      sums[0]++;
+      sums[1] += best;
+      sums[2] += lost;
       if (chosen.has("standardFillRate")) {
         JsonNode standard = r.get("perClass").get("STANDARD");
         double demand = standard == null ? 0 : standard.get("demandKwh").asDouble();
@@ -161,6 +166,16 @@ class ReportDayViewTest extends InProcessCli {
     assertTrue(html.contains("<tr><td>day</td><td>" + windows + "</td><td>" + fmt(optima)
         + "</td><td>" + fmt(givenUp) + "</td>"), html);
     assertTrue(!html.contains("<td>feeder-c</td>"), "the buyer / seller feeder is not in it");
+    all.forEach((frame, v) -> { // the folded per-frame table
+      String row = html.substring(html.indexOf("<tr><td>" + java.time.Instant.ofEpochMilli(frame)
+          + "</td>"));
+      row = row.substring(0, row.indexOf("</tr>"));
+      String[] cells = row.replace("<tr><td>", "").split("</td><td>|</td>");
+      assertEquals(List.of((int) v[0] + "", fmt(v[1]), fmt(v[2])),
+          List.of(cells[1], cells[2], cells[3]), row);
+      assertEquals(fill.containsKey(frame) ? fmt(fill.get(frame)[1]) : "—", cells[5], row);
+      assertEquals(losses.containsKey(frame) ? fmt(losses.get(frame)[1]) : "—", cells[7], row);
+    });
   }
 
   @Test
