@@ -36,6 +36,14 @@ final class DayViewTable {
       h.append(" In ").append(otherMeasure).append(" window(s) the front carries no"
           + " <code>socialWelfare</code>: welfare is their welfare objective(s), summed.");
     }
+    long curtailed = windows.stream()
+        .filter(w -> !"FEASIBLE".equals(w.window().feasibility())).count();
+    if (curtailed > 0) {
+      h.append(" ").append(curtailed).append(" of these window(s) were then changed by the AC"
+          + " check (<code>feasibility</code> not FEASIBLE, see Curtailments): their published"
+          + " trades are less than the compromise point; the view compares the points the"
+          + " clearing chose between.");
+    }
     h.append("</p>");
     header(h, "feeder");
     for (String id : data.feederIds()) {

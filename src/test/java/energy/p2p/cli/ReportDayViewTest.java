@@ -206,6 +206,29 @@ class ReportDayViewTest extends InProcessCli {
   }
 
   @Test
+  void saysWhichWindowsTheAcCheckChangedAfterTheChoice() throws Exception {
+    Path dir = work.resolve("curtailed");
+    Files.createDirectories(dir);
+    List<String> lines = new ArrayList<>();
+    int curtailed = 0;
+    for (JsonNode r : reports) {
+      boolean tradeOff = r.get("feederId").asText().equals("feeder-d")
+          && r.get("front").size() > 0;
+      String line = r.toString();
+      lines.add(tradeOff && curtailed++ < 2
+          ? line.replace("\"feasibility\":\"FEASIBLE\"", "\"feasibility\":\"CURTAILED\"") : line);
+    }
+    Files.write(dir.resolve("clearing-reports.jsonl"), lines);
+    Files.writeString(dir.resolve("allocations.jsonl"), "");
+    Files.writeString(dir.resolve("rejected-bids.jsonl"), "");
+    String html = new ReplayReport(ReplayOutputs.read(dir), FeederReader.readAll(FEEDERS), null,
+        15, null).sections().stream().filter(s -> s.id().equals("day-view")).findFirst()
+        .orElseThrow().html();
+    assertTrue(html.contains(" 2 of these window(s) were then changed by the AC check"), html);
+    assertTrue(!dayView().html().contains("changed by the AC check"), "none in the real day");
+  }
+
+  @Test
   void namesABadCompromiseIndexAndAFrontWhosePointsDisagree() throws Exception {
     JsonNode window = reports.stream()
         .filter(r -> r.get("front").size() > 1 && r.get("front").get(0).has("socialWelfare"))
