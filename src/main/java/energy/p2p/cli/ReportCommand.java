@@ -44,9 +44,9 @@ public final class ReportCommand implements Callable<Integer> {
   Path bids;
 
   @Option(names = "--window", paramLabel = "FEEDER@FRAME_START",
-      description = "Window whose Pareto front to draw, e.g. feeder-a@2026-11-24T12:00:00Z"
-          + " (default: the largest front).")
-  String window;
+      description = {"Window whose Pareto front to draw, e.g. feeder-a@2026-11-24T12:00:00Z;",
+          "repeat it to draw several (default: the largest front)."})
+  java.util.List<String> windows;
 
   @Option(names = "--frame-minutes", defaultValue = "15",
       description = "Delivery frame length the replay used (default ${DEFAULT-VALUE}).")
@@ -62,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReplayOutputs outputs = ReplayOutputs.read(in);
     ReplayReport report = new ReplayReport(outputs, FeederReader.readAll(feeders), bids,
-        frameMinutes, window);
+        frameMinutes, windows);
     HtmlReport.write(report.sections(), "Replay report — " + in, out);
     spec.commandLine().getOut().println("wrote " + out + ": " + outputs.windows.size()
         + " windows, " + outputs.trades.size() + " allocations, "

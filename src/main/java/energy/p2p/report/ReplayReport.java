@@ -19,20 +19,20 @@ public final class ReplayReport {
   private final ReportData data;
   private final BidBuses buses;
   private final double frameHours;
-  private final String windowChoice;
+  private final List<String> windowChoices;
 
   /**
    * @param bidsFile the replay's input (buses of the traded bids), or null: profiles then show the
    *     base case only
-   * @param window {@code FEEDER@FRAME_START} of the Pareto front to draw, or null for the window
-   *     with the largest front
+   * @param windows {@code FEEDER@FRAME_START} of each Pareto front to draw, in order; null or
+   *     empty for the window with the largest front
    */
   public ReplayReport(ReplayOutputs outputs, Map<String, RadialFeeder> feeders,
-      java.nio.file.Path bidsFile, int frameMinutes, String window) {
+      java.nio.file.Path bidsFile, int frameMinutes, List<String> windows) {
     this.data = new ReportData(outputs, feeders);
     this.buses = bidsFile == null ? null : BidBuses.read(bidsFile);
     this.frameHours = frameMinutes / 60.0;
-    this.windowChoice = window;
+    this.windowChoices = windows == null ? List.of() : List.copyOf(windows);
   }
 
   public List<ChartSection> sections() {
@@ -59,16 +59,7 @@ public final class ReplayReport {
     }
     s.add(new ChartSection("voltage-profile", "Voltage profile of the most constrained frame",
         profileText.append("</ul>").toString(), profiles));
-    WindowSummary front = paretoWindow();
-    s.add(front.front().isEmpty()
-        ? new ChartSection("pareto-front", "Pareto front", "<p>Window "
-            + HtmlReport.escape(front.windowName()) + " has no Pareto front (status "
-            + HtmlReport.escape(front.status()) + ": nothing to trade off).</p>", List.of())
-        : new ChartSection("pareto-front", "Pareto front", "<p>Window "
-            + HtmlReport.escape(front.windowName()) + ": " + front.front().size() + " points, "
-            + "compromise point (index " + front.compromiseIndex() + ") marked. Choose another"
-            + " with <code>--window FEEDER@FRAME_START</code>.</p>",
-            List.of(market.paretoFront(front))));
+    s.add(paretoSection(market));
     s.add(new DayView(data, frameHours).section());
     s.add(new ChartSection("rejections", "Rejections and fill rates", "<p>"
         + data.outputs().rejectionsByReason.values().stream().mapToInt(Integer::intValue).sum()
@@ -112,21 +103,42 @@ public final class ReplayReport {
     return head + "; recomputed vMin with the trades " + fmt(p.tradedVMinPu()) + " p.u.";
   }
 
-  WindowSummary paretoWindow() {
+  /** One front chart per chosen window; a window without a front says why in the text. */
+  private ChartSection paretoSection(MarketCharts market) {
+    StringBuilder text = new StringBuilder("<p>");
+    List<Chart<?, ?>> charts = new ArrayList<>();
+    for (WindowSummary w : paretoWindows()) {
+      text.append("Window ").append(HtmlReport.escape(w.windowName()));
+      if (w.front().isEmpty()) {
+        text.append(" has no Pareto front (status ").append(HtmlReport.escape(w.status()))
+            .append(": nothing to trade off). ");
+      } else {
+        text.append(": ").append(w.front().size()).append(" points, compromise point (index ")
+            .append(w.compromiseIndex()).append(") marked. ");
+        charts.add(market.paretoFront(w));
+      }
+    }
+    return new ChartSection("pareto-front", "Pareto front", text.append("Choose others with"
+        + " <code>--window FEEDER@FRAME_START</code>, repeated for several.</p>").toString(),
+        charts);
+  }
+
+  List<WindowSummary> paretoWindows() {
     List<WindowSummary> all = data.feederIds().stream().flatMap(id -> data.windowsOf(id).stream())
         .toList();
-    if (windowChoice != null) {
-      return all.stream().filter(w -> w.windowName().equals(windowChoice)
-              || windowChoice.equals(w.feederId() + "@" + w.frameStartMs())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("--window " + windowChoice
+    if (!windowChoices.isEmpty()) {
+      return windowChoices.stream().map(choice -> all.stream()
+          .filter(w -> w.windowName().equals(choice)
+              || choice.equals(w.feederId() + "@" + w.frameStartMs())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("--window " + choice
               + ": no such window in the clearing reports (expected FEEDER@FRAME_START, e.g. "
-              + all.get(0).windowName() + ")"));
+              + all.get(0).windowName() + ")"))).toList();
     }
     WindowSummary best = all.get(0);
     for (WindowSummary w : all) {
       best = w.front().size() > best.front().size() ? w : best;
     }
-    return best;
+    return List.of(best);
   }
 
   private String curtailmentText() {

@@ -182,12 +182,16 @@ class ReportDayViewTest extends InProcessCli {
   void theHtmlReportCarriesTheDayViewAndSaysWhenThereIsNone() throws Exception {
     Path html = work.resolve("report.html");
     assertEquals(0, run("report", "--in", outDir.toString(), "--feeders", FEEDERS.toString(),
-        "--out", html.toString()), err.toString());
+        "--out", html.toString(), "--window", "ieee33@2026-11-24T10:45:00Z", "--window",
+        "feeder-d@2026-11-24T11:00:00Z", "--window", "ieee33@2026-11-24T11:00:00Z"),
+        err.toString());
     String text = Files.readString(html);
-    int start = text.indexOf("<section id=\"day-view\">");
-    assertTrue(start > 0, "day-view section");
-    String section = text.substring(start, text.indexOf("</section>", start));
-    assertEquals(3, section.split("src=\"data:image/png;base64,").length - 1, "three charts");
+    assertEquals(3, images(text, "day-view"), "three charts: fill, losses, headroom");
+    String fronts = section(text, "pareto-front");
+    assertEquals(2, images(text, "pareto-front"), "two of the three windows have a front");
+    assertTrue(fronts.contains("Window ieee33@2026-11-24T10:45:00Z: 40 points")
+        && fronts.contains("Window ieee33@2026-11-24T11:00:00Z has no Pareto front (status"
+            + " NO_BIDS"), fronts.substring(0, fronts.indexOf("<img")));
 
     // the default buyer / seller fronts only: the view says there is nothing to show
     Path plain = work.resolve("plain");
@@ -244,6 +248,16 @@ class ReportDayViewTest extends InProcessCli {
     assertEquals(1, reportOn("names", line.replaceFirst("\\{\"socialWelfare\"", "{\"welfare\"")));
     assertTrue(err.toString().contains("line 1: front point 0 names [welfare,")
         || err.toString().contains("line 1: front point 1 names [socialWelfare,"), err.toString());
+  }
+
+  private static String section(String html, String id) {
+    int start = html.indexOf("<section id=\"" + id + "\">");
+    assertTrue(start > 0, id + " section");
+    return html.substring(start, html.indexOf("</section>", start));
+  }
+
+  private static int images(String html, String sectionId) {
+    return section(html, sectionId).split("src=\"data:image/png;base64,").length - 1;
   }
 
   private int reportOn(String name, String reportLine) throws Exception {
