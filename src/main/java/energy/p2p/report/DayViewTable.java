@@ -22,14 +22,36 @@ final class DayViewTable {
   private DayViewTable() {}
 
   static String html(ReportData data, List<WindowTradeOff> windows) {
-    StringBuilder h = new StringBuilder("<p>").append(summary(windows)).append("</p>");
-    h.append("<p>Per window, the welfare optimum is the <code>front</code> point with the highest"
-        + " welfare (ties: the one best in the trade-off objectives, so no gain is overstated);"
-        + " the compromise is the <code>compromiseIndex</code> point, i.e. the published trades."
-        + " Fill gained = fill-rate gain × the window's STANDARD demand (kWh); losses saved ="
-        + " <code>lossesKw</code> saved × frame hours (kWh); headroom gained in p.u. (a margin:"
-        + " never summed, its mean is over windows). Windows without a front (nothing traded) and windows"
-        + " cleared on welfare alone do not appear.");
+    StringBuilder h = new StringBuilder("<p>").append(summary(windows)).append("</p><p>")
+        .append(notes(windows)).append("</p>");
+    header(h, "feeder");
+    for (String id : data.feederIds()) {
+      List<WindowTradeOff> ws = windows.stream()
+          .filter(w -> w.window().feederId().equals(id)).toList();
+      if (!ws.isEmpty()) {
+        row(h, HtmlReport.escape(id), ws);
+      }
+    }
+    row(h, "day", windows);
+    h.append("</table>\n<details><summary>Per frame (all the frame's windows with a trade-off;"
+        + " a chart's welfare line sums only those with its trade-off)</summary>");
+    header(h, "frame start (UTC)");
+    Map<Long, List<WindowTradeOff>> byFrame = new TreeMap<>();
+    windows.forEach(w -> byFrame.computeIfAbsent(w.window().frameStartMs(),
+        k -> new ArrayList<>()).add(w));
+    byFrame.forEach((frame, ws) -> row(h, Instant.ofEpochMilli(frame).toString(), ws));
+    return h.append("</table></details>").toString();
+  }
+
+  /** How the numbers are read off the reports, and what the view leaves out. */
+  private static String notes(List<WindowTradeOff> windows) {
+    StringBuilder h = new StringBuilder("Per window, the welfare optimum is the <code>front</code>"
+        + " point with the highest welfare (ties: the one best in the trade-off objectives, so no"
+        + " gain is overstated); the compromise is the <code>compromiseIndex</code> point, i.e."
+        + " the published trades. Fill gained = fill-rate gain × the window's STANDARD demand"
+        + " (kWh); losses saved = <code>lossesKw</code> saved × frame hours (kWh); headroom"
+        + " gained in p.u. (a margin: never summed, its mean is over windows). Windows without a"
+        + " front (nothing traded) and windows cleared on welfare alone do not appear.");
     long otherMeasure = windows.stream()
         .filter(w -> !w.welfareMeasure().equals("socialWelfare")).count();
     if (otherMeasure > 0) {
@@ -44,23 +66,7 @@ final class DayViewTable {
           + " trades are less than the compromise point; the view compares the points the"
           + " clearing chose between.");
     }
-    h.append("</p>");
-    header(h, "feeder");
-    for (String id : data.feederIds()) {
-      List<WindowTradeOff> ws = windows.stream()
-          .filter(w -> w.window().feederId().equals(id)).toList();
-      if (!ws.isEmpty()) {
-        row(h, HtmlReport.escape(id), ws);
-      }
-    }
-    row(h, "day", windows);
-    h.append("</table>\n<details><summary>Per frame (the charts' numbers)</summary>");
-    header(h, "frame start (UTC)");
-    Map<Long, List<WindowTradeOff>> byFrame = new TreeMap<>();
-    windows.forEach(w -> byFrame.computeIfAbsent(w.window().frameStartMs(),
-        k -> new ArrayList<>()).add(w));
-    byFrame.forEach((frame, ws) -> row(h, Instant.ofEpochMilli(frame).toString(), ws));
-    return h.append("</table></details>").toString();
+    return h.toString();
   }
 
   private static void header(StringBuilder h, String first) {

@@ -12,7 +12,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * The replay report's content: a summary table and one section per question an operator asks
  * (how much was traded, how was welfare split, where did voltage limits bind, which trade-off was
- * chosen and what it gave up for what, who was rejected, what was curtailed). {@link HtmlReport} renders it.
+ * chosen and what it gave up for what, who was rejected, what was curtailed).
+ * {@link HtmlReport} renders it.
  */
 public final class ReplayReport {
 

@@ -85,7 +85,7 @@ class ReportDayViewTest extends InProcessCli {
     Map<Long, double[]> fill = new TreeMap<>(); // frame -> {welfare given up, fill gained kWh}
     Map<Long, double[]> losses = new TreeMap<>();
     Map<Long, double[]> headroom = new TreeMap<>();
-    Map<Long, double[]> all = new TreeMap<>(); // frame -> {windows, welfare at the optima, given up}
+    Map<Long, double[]> all = new TreeMap<>(); // frame -> {windows, optima's welfare, given up}
     double givenUp = 0;
     double optima = 0;
     int windows = 0;
