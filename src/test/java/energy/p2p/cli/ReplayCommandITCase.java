@@ -111,6 +111,7 @@ class ReplayCommandITCase {
           Files.readAllBytes(replay.resolve("clearing-reports.jsonl")), parallelism);
     }
     int fronts = 0;
+    double givenUp = 0; // welfare the published points gave up against each front's maximum
     for (String report : Files.readAllLines(dir.resolve("clear-reports.jsonl"))) {
       JsonNode r = new ObjectMapper().readTree(report);
       if (!r.get("status").asText().equals("CLEARED")) {
@@ -128,6 +129,11 @@ class ReplayCommandITCase {
       assertEquals(chosen.get("socialWelfare").asDouble(), r.get("socialWelfare").asDouble(),
           1e-6 * Math.max(1, Math.abs(r.get("socialWelfare").asDouble())), report);
       fronts += front.size() > 1 ? 1 : 0;
+      double best = Double.NEGATIVE_INFINITY;
+      for (JsonNode p : front) {
+        best = Math.max(best, p.get("socialWelfare").asDouble());
+      }
+      givenUp += best - chosen.get("socialWelfare").asDouble();
     }
     assertTrue(fronts >= 4, "windows with a real front: " + fronts);
 
@@ -140,6 +146,8 @@ class ReplayCommandITCase {
     view = view.substring(0, view.indexOf("</section>"));
     assertTrue(view.contains("kWh more STANDARD fill") && view.contains("p.u. more voltage"
         + " headroom"), view);
+    assertTrue(view.contains(" gave up " + String.format(java.util.Locale.ROOT, "%.4f", givenUp)
+        + " currency units of welfare"), view);
     assertEquals(2, view.split("data:image/png;base64,").length - 1, "fill and headroom charts");
   }
 
