@@ -51,11 +51,11 @@ final class DayView {
     }
     List<Chart<?, ?>> charts = new ArrayList<>();
     if (any(FILL)) {
-      charts.add(chart(FILL, "STANDARD fill gained", "kWh, summed over feeders",
+      charts.add(chart(FILL, "STANDARD fill gained", "kWh", ", summed over feeders",
           WindowTradeOff::fillGainedKwh));
     }
     if (any(LOSSES)) {
-      charts.add(chart(LOSSES, "losses saved", "kWh over the frame, summed over feeders",
+      charts.add(chart(LOSSES, "losses saved", "kWh", " over the frame, summed over feeders",
           WindowTradeOff::lossesSavedKwh));
     }
     if (any(HEADROOM)) {
@@ -68,15 +68,18 @@ final class DayView {
     return windows.stream().anyMatch(w -> w.has(tradeOff));
   }
 
-  /** Welfare given up (left axis) and a summed gain (right axis) per frame. */
-  private XYChart chart(String tradeOff, String gain, String unit,
+  /**
+   * Welfare given up (left axis) and a summed gain (right axis) per frame; the gain's axis says
+   * its unit, its legend also how it is summed ({@code note}).
+   */
+  private XYChart chart(String tradeOff, String gain, String unit, String note,
       ToDoubleFunction<WindowTradeOff> value) {
     Map<Long, double[]> perFrame = perFrame(tradeOff, value);
     XYChart chart = twoAxes("Welfare given up vs " + gain + ", per frame",
-        gain + " (" + unit.substring(0, unit.indexOf(',')) + ")");
+        gain + " (" + unit + ")");
     double[] x = hours(perFrame);
     welfareSeries(chart, x, perFrame);
-    chart.addSeries(gain + " (" + unit + ")", x,
+    chart.addSeries(gain + " (" + unit + note + ")", x,
         perFrame.values().stream().mapToDouble(v -> v[1]).toArray()).setYAxisGroup(1);
     return chart;
   }
