@@ -26,12 +26,16 @@ import org.uma.jmetal.solution.doublesolution.DoubleSolution;
  *       STANDARD buyer's limit raised by λ ÷ STANDARD demand, λ found by dichotomy between two
  *       neighbouring points (Aneja–Nair: each λ is the slope between them, so every supported
  *       point of the front is found), from the welfare optimum to the fill-first extreme;
- *   <li>{@code LOSSES_KW}: weighted sums welfare − λ·losses, i.e. both sides at bus k shifted by
- *       λ × the marginal loss factor of bus k ÷ frame hours (finite differences of the sweep at
- *       the neighbours' operating point), by the same dichotomy;
- *   <li>{@code VOLTAGE_HEADROOM_PU}: ε-constraints: the welfare optimum under limits tightened to
+ *   <li>{@code LOSSES_KW}: weighted sums welfare − λ·losses by the same dichotomy, each solved by
+ *       Frank-Wolfe steps on the AC losses ({@link LossDescent}: the book with both sides at bus
+ *       k shifted by λ × the marginal loss factor of bus k ÷ frame hours gives the direction, the
+ *       AC sweep the step); with a fee, that shifted book's welfare seed at the welfare
+ *       optimum's loss factors (finite differences of the sweep);
+ *   <li>{@code VOLTAGE_HEADROOM_PU}: the far end from an LP that maximises headroom, then welfare
+ *       at it ({@link HeadroomLp}); ε-constraints: the welfare optimum under limits tightened to
  *       headroom ≥ h ({@code GridLimits.withHeadroom}), h on a ladder from the welfare optimum's
- *       headroom to the no-trade headroom and beyond while it is reached;
+ *       headroom to the no-trade headroom and beyond while it is reached; and weighted sums
+ *       welfare + λ·headroom (the same LP) by the same dichotomy, welfare optimum to far end;
  *   <li>then points between neighbouring anchors (their fills interpolated: on the linear parts of
  *       a front, exactly its segment), and, when buyer and seller welfare are both objectives,
  *       the anchors at price splits 0 and 1.
@@ -43,12 +47,24 @@ import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 final class FrontSeeds {
   /** Rungs of the headroom ladder between the welfare optimum and no trade. */
   private static final int LADDER = 4;
+  /** ε-constraint probes, and weighted headroom LPs, once the far end is known. */
+  private static final int HEADROOM_RUNGS = 6;
+  private static final int HEADROOM_WEIGHTS = 6;
   /** Headroom step (p.u.) when no trade has no more headroom than the welfare optimum. */
   private static final double HEADROOM_STEP_PU = 0.002;
   /** Bisections towards the most headroom trades can give, once a rung is out of reach. */
   private static final int BISECTIONS = 5;
   /** Finite-difference step of the marginal loss factors, kW. */
   private static final double LOSS_STEP_KW = 1.0;
+  /** Frank-Wolfe steps towards the losses-first extreme, and towards each weighted optimum. */
+  private static final int EXTREME_STEPS = 8;
+  private static final int STEPS = 3;
+  /**
+   * Weighted optima on a losses trace at most: each costs a few Frank-Wolfe steps, and on a
+   * curved front the dichotomy would split to the end of any budget; the interpolations between
+   * them are nearly as good (the front is smooth) at one evaluation each.
+   */
+  private static final int LOSS_WEIGHTS = 8;
 
   private final MarketBook book;
   private final ClearingConfig config;
@@ -59,6 +75,7 @@ final class FrontSeeds {
   private final int budget;
   private final List<DoubleSolution> seeds = new ArrayList<>();
   private final double defaultAlpha;
+  private final List<String> issues = new ArrayList<>();
   private int anchorSolves;
 
   /**
@@ -109,6 +126,11 @@ final class FrontSeeds {
     return seeds;
   }
 
+  /** What failed while solving anchors (LPs, load flows); empty if nothing. */
+  List<String> issues() {
+    return issues;
+  }
+
   /** Heavy solves spent on anchors (GridSeed runs), for tests and logs. */
   int anchorSolves() {
     return anchorSolves;
@@ -124,7 +146,8 @@ final class FrontSeeds {
     int k = index(Objective.STANDARD_FILL_RATE);
     double first = 2 * (maxPrice() + maxFee()) + 1; // every STANDARD kWh before any other
     DoubleSolution extreme = probe(fillWeighted(first), defaultAlpha);
-    dichotomy(welfare, extreme, k, probes - 1, lambda -> fillWeighted(lambda / demand));
+    dichotomy(welfare, extreme, k, probes - 1,
+        (lambda, a, b) -> fillWeighted(lambda / demand));
   }
 
   /** Fills of the book with every STANDARD buyer's limit raised by {@code bonusPerKwh}. */
@@ -138,6 +161,10 @@ final class FrontSeeds {
   }
 
   private void traceLosses(DoubleSolution welfare, int probes) {
+    if (!book.hasFee()) {
+      traceLossesByDescent(welfare, probes);
+      return;
+    }
     int k = index(Objective.LOSSES_KW);
     double[] mlf = marginalLosses(welfare);
     double spread = maxFactorSpread(mlf);
@@ -155,7 +182,33 @@ final class FrontSeeds {
     if (again != null && natural(again, k) < natural(extreme, k)) {
       extreme = again;
     }
-    dichotomy(welfare, extreme, k, probes - 2, lambda -> lossWeighted(lambda, mlf));
+    dichotomy(welfare, extreme, k, probes - 2, (lambda, a, b) -> lossWeighted(lambda, mlf));
+  }
+
+  /**
+   * Without a fee: the weighted optima welfare − λ·losses by Frank-Wolfe steps on the AC losses
+   * ({@link LossDescent}) — the losses-first extreme from the welfare optimum, then the
+   * dichotomy, each weight from the better end of its segment.
+   */
+  private void traceLossesByDescent(DoubleSolution welfare, int probes) {
+    int k = index(Objective.LOSSES_KW);
+    LossDescent descent = new LossDescent(book, decoder, grid, config);
+    double[][] start = volumesOf(welfare);
+    double[] mlf = descent.marginalLosses(start);
+    double spread = mlf == null ? 0 : maxFactorSpread(mlf);
+    if (spread <= 1e-12) {
+      return; // trades anywhere change losses alike: nothing to trade off
+    }
+    double first = 1e3 * (maxPrice() + 0.01) * config.frameHours() / spread;
+    anchorSolves++;
+    DoubleSolution extreme = probe(toFills(descent.maximise(start, first, EXTREME_STEPS)),
+        defaultAlpha);
+    dichotomy(welfare, extreme, k, Math.min(probes - 1, LOSS_WEIGHTS), (lambda, a, b) -> {
+      anchorSolves++;
+      DoubleSolution from = socialWelfare(a) + lambda * oriented(a, k)
+          >= socialWelfare(b) + lambda * oriented(b, k) ? a : b;
+      return toFills(descent.maximise(volumesOf(from), lambda, STEPS));
+    });
   }
 
   /** Fills of the book with both sides at bus b shifted by λ · mlf_b / frame hours. */
@@ -173,6 +226,37 @@ final class FrontSeeds {
 
   private void traceHeadroom(DoubleSolution welfare, DoubleSolution noTrade, int probes) {
     int k = index(Objective.VOLTAGE_HEADROOM_PU);
+    // the far end from the LP that maximises headroom itself: the ε-constraint ladder below
+    // gives out near it (tightened limits leave its successive LP no room)
+    DoubleSolution start = natural(noTrade, k) >= natural(welfare, k) ? noTrade : welfare;
+    HeadroomLp lp = new HeadroomLp(book, decoder, grid.solver(), grid.limits(), config);
+    DoubleSolution far = natural(start, k) >= 0 ? headroomLp(lp, start, Double.POSITIVE_INFINITY)
+        : null;
+    // each probe is a successive LP on the whole book: a few of each, then the interpolations
+    int ladderProbes = far == null ? probes : Math.min(HEADROOM_RUNGS, probes - 1);
+    int weighted = far == null ? 0 : Math.min(HEADROOM_WEIGHTS, probes - 1 - ladderProbes);
+    ladder(welfare, noTrade, k, ladderProbes);
+    if (far != null) {
+      // supported points between the welfare optimum and the far end: welfare + λ·headroom
+      dichotomy(welfare, far, k, weighted, (lambda, a, b) -> fillsOrNull(lp, start, lambda));
+    }
+  }
+
+  /** The headroom LP's point (evaluated), or null when it found none. */
+  private DoubleSolution headroomLp(HeadroomLp lp, DoubleSolution start, double lambda) {
+    double[] fills = fillsOrNull(lp, start, lambda);
+    return fills == null ? null : probe(fills, defaultAlpha);
+  }
+
+  private double[] fillsOrNull(HeadroomLp lp, DoubleSolution start, double lambda) {
+    anchorSolves++;
+    double[][] volumes = lp.weighted(volumesOf(start), lambda);
+    issues.addAll(lp.issues());
+    return volumes == null ? null : toFills(volumes);
+  }
+
+  /** The ε-constraint ladder: welfare optima at headroom ≥ h for rising h. */
+  private void ladder(DoubleSolution welfare, DoubleSolution noTrade, int k, int probes) {
     double atWelfare = natural(welfare, k);
     double atNoTrade = natural(noTrade, k);
     double step = atNoTrade > atWelfare + 1e-6 ? (atNoTrade - atWelfare) / LADDER
@@ -191,6 +275,21 @@ final class FrontSeeds {
         return;
       }
     }
+  }
+
+  /** Volumes {buyers, sellers} of an evaluated seed's fills. */
+  private double[][] volumesOf(DoubleSolution s) {
+    double[] v = ((FillSolution) s).values();
+    int n = book.buyerCount();
+    double[] buy = new double[n];
+    double[] sell = new double[book.sellerCount()];
+    for (int i = 0; i < n; i++) {
+      buy[i] = v[i] * book.buyQtyKwh[i];
+    }
+    for (int j = 0; j < sell.length; j++) {
+      sell[j] = v[n + j] * book.sellQtyKwh[j];
+    }
+    return new double[][] {buy, sell};
   }
 
   /** Bisections of [reached, missed] headroom targets, each one ε-constraint probe. */
@@ -248,9 +347,10 @@ final class FrontSeeds {
 
   // ---- the weighted-sum dichotomy ----
 
-  /** Fills solving a weighted problem: welfare + λ · (trade-off objective, oriented). */
+  /** Fills solving a weighted problem: welfare + λ · (trade-off objective, oriented); or null. */
   private interface Weighted {
-    double[] fills(double lambda);
+    /** @param a, b the segment's ends (welfare end first), where a solver may start */
+    double[] fills(double lambda, DoubleSolution a, DoubleSolution b);
   }
 
   /**
@@ -274,7 +374,11 @@ final class FrontSeeds {
         continue;
       }
       double lambda = dW / dT;
-      DoubleSolution c = probe(solver.fills(lambda), defaultAlpha);
+      double[] fills = solver.fills(lambda, seg[0], seg[1]);
+      if (fills == null) {
+        continue; // no point for this weight (noted in issues): the segment stays as it is
+      }
+      DoubleSolution c = probe(fills, defaultAlpha);
       if (c == null) {
         return;
       }

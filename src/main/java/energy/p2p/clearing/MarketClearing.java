@@ -160,7 +160,7 @@ public final class MarketClearing {
     report.trades(bids, allocations)
         .compromise(config.compromiseRule().name(), outcome.points(), outcome.chosen())
         .search(outcome.evaluations(), millis)
-        .grid(binding, seed.issues())
+        .grid(binding, issues(seed.issues(), outcome.anchorIssues()))
         .status(ClearingStatus.CLEARED);
     return new ClearingResult(allocations, report.build());
   }
@@ -170,7 +170,15 @@ public final class MarketClearing {
    * price split its trades get, and the evaluations spent.
    */
   private record Outcome(List<FrontPoint> points, int chosen, double[] values, double alpha,
-      long evaluations) {}
+      long evaluations, List<String> anchorIssues) {
+    Outcome(List<FrontPoint> points, int chosen, double[] values, double alpha, long evaluations) {
+      this(points, chosen, values, alpha, evaluations, List.of());
+    }
+
+    Outcome withIssues(List<String> issues) {
+      return new Outcome(points, chosen, values, alpha, evaluations, issues);
+    }
+  }
 
   /** The welfare-pair search from the seed, stopping at {@code upperBound} (package: tests). */
   SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
@@ -245,6 +253,10 @@ public final class MarketClearing {
     LOG.debug("feeder {} frame {}: seeds {} ms ({} anchor solves, {} seeds), search {} ms ({}"
         + " evaluations)", feeder.feederId(), book.frameStartMs, (t1 - t0) / 1_000_000,
         fs.anchorSolves(), seeds.size(), (t2 - t1) / 1_000_000, search.evaluations());
+    if (!fs.issues().isEmpty()) {
+      LOG.warn("feeder {} frame {}: front anchors: {}", feeder.feederId(), book.frameStartMs,
+          String.join("; ", fs.issues()));
+    }
     ObjectiveValues values = new ObjectiveValues(config.objectives(), book, feeder);
     List<DoubleSolution> front = archive.front(values);
     List<FrontPoint> points = new ArrayList<>(front.size());
@@ -264,11 +276,12 @@ public final class MarketClearing {
     }
     int chosen = config.compromiseRule().choose(config, points);
     if (chosen < 0) {
-      return new Outcome(points, -1, null, Double.NaN, search.evaluations());
+      return new Outcome(points, -1, null, Double.NaN, search.evaluations())
+          .withIssues(fs.issues());
     }
     double[] genotype = ((FillSolution) front.get(chosen)).values();
     return new Outcome(points, chosen, genotype, problem.alpha(genotype[genotype.length - 1]),
-        search.evaluations());
+        search.evaluations()).withIssues(fs.issues());
   }
 
   /**
@@ -290,6 +303,16 @@ public final class MarketClearing {
         new FillMutation(1.0 / variables, DISTRIBUTION_INDEX, random),
         new SeededTournament(random, dominance), dominance, seeds, seedsEvaluated,
         config.convergenceGenerations(), progress);
+  }
+
+  /** The seed's issues, then the trade-off anchors' (none on the default front). */
+  private static List<String> issues(List<String> seed, List<String> anchors) {
+    if (anchors.isEmpty()) {
+      return seed;
+    }
+    List<String> all = new ArrayList<>(seed);
+    all.addAll(anchors);
+    return all;
   }
 
   private static int nearest(List<FrontPoint> points, FrontPoint p) {

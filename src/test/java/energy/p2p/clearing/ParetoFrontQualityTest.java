@@ -64,6 +64,7 @@ class ParetoFrontQualityTest {
       "LOSSES_KW, ieee33, 8, 2",
       "VOLTAGE_HEADROOM_PU, light-far-end, 60, 1",
       "VOLTAGE_HEADROOM_PU, ieee33, 30, 2",
+      "VOLTAGE_HEADROOM_PU, ieee33, 20, 1",
       "VOLTAGE_HEADROOM_PU, ieee33, 20, 3"})
   void theFrontCoversTheExactFrontAndNoPointBeatsIt(Objective tradeOff, String grid, int size,
       long seed) {

@@ -13,9 +13,11 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * Exact trade-off fronts of one book, computed independently of the engine for its tests: one
- * variable per rational (buyer, seller) pair (limit ≥ ask; no fee, no class rule), ojAlgo, and
- * the AC grid by Newton-Raphson — its sensitivities by finite differences, re-linearised at each
+ * Exact trade-off fronts of one book, computed independently of the engine for its tests (no fee,
+ * no class rule), ojAlgo, and the AC grid by Newton-Raphson. Two formulations of which trades a
+ * book allows ({@link Formulation}): one variable per rational (buyer, seller) pair (limit ≥
+ * ask), or — the same set of trades, far fewer variables — one volume per bid with Hall's
+ * condition as a chain of rows; {@code TradeOffReferenceTest} checks they agree. The grid — its sensitivities by finite differences, re-linearised at each
  * solution until the linear model agrees with the AC load flow (successive LP / QP), so the
  * fronts are AC-exact, not those of a linearised feeder. Every front is an ε-constraint sweep
  * over welfare: the best trade-off objective among the trades that reach a given social welfare.
@@ -27,26 +29,47 @@ import org.ojalgo.optimisation.Variable;
  *       [vMin + t, vMax − t] of the feeder's limits and within the limits in force (the feeder's,
  *       loosened to the base case where the base load breaks them, as the market rules say);
  *   <li>{@link #lossesAt}: min AC losses s.t. welfare ≥ w: a convex QP on the losses' quadratic
- *       model (gradient by central differences at the current point, Hessian by differences of
- *       gradients at the base case), repeated at each solution (sequential QP).
+ *       model (gradient by central differences at the current point, curvature from the branch
+ *       flows), repeated at each solution (sequential QP).
  * </ul>
  */
 final class TradeOffReference {
   private static final double STEP_KW = 5.0;
   private static final int ROUNDS = 12;
 
+  /**
+   * Which trades a book allows, as variables of the LP / QP.
+   *
+   * <ul>
+   *   <li>{@code PAIRS}: one variable per rational (buyer, seller) pair, each bid's quantity a row
+   *       — the plain statement, O(buyers × sellers) variables;
+   *   <li>{@code BIDS}: one volume per bid that can trade at all, plus Hall's condition: without
+   *       a fee welfare is Σ limit·bought − Σ ask·sold whatever the pairing, so only which
+   *       volumes some rational pairing realises matters, and (Gale's theorem; the buyers a
+   *       seller can serve are nested by price) that is: for every buyer limit L, the buyers
+   *       with limit ≤ L buy at most what the sellers with ask ≤ L sell, and both sides balance.
+   *       Written as a chain u_k = u_{k−1} + (sold at asks in (L_{k−1}, L_k]) − (bought at limit
+   *       L_k), u_k ≥ 0 (supply left over for dearer buyers), u_last = 0: O(buyers + sellers)
+   *       variables, each volume in one chain row.
+   * </ul>
+   */
+  enum Formulation { PAIRS, BIDS }
+
   private final RadialFeeder feeder;
   private final double frameHours;
   private final boolean gridRows;
   private final int buses;
-  private final List<int[]> pairs = new ArrayList<>(); // {buyer, seller}
+  private final Formulation formulation;
+  /** Columns of the model: {buyer, seller}, −1 for "none" (a pair has both, a bid volume one). */
+  private final List<int[]> columns = new ArrayList<>();
+  /** {@code BIDS}: per chain level (distinct buyer limits, ascending), its limit. */
+  private double[] levels = new double[0];
   private final List<Bid> buyers = new ArrayList<>();
   private final List<Bid> sellers = new ArrayList<>();
   private final double standardDemandKwh;
   private final NewtonRaphsonSolver nr;
   private final double[] vMinInForce;
   private final double[] vMaxInForce;
-  private double[][] hessian;
   private double[] leastLossInjection;
   /**
    * The welfare optimum's injections: ε-constraint solves start their linearisation there (a
@@ -59,7 +82,13 @@ final class TradeOffReference {
   double[] lastInjectionKw;
 
   TradeOffReference(RadialFeeder feeder, List<Bid> bids, double frameHours, boolean gridRows) {
+    this(feeder, bids, frameHours, gridRows, Formulation.BIDS);
+  }
+
+  TradeOffReference(RadialFeeder feeder, List<Bid> bids, double frameHours, boolean gridRows,
+      Formulation formulation) {
     this.feeder = feeder;
+    this.formulation = formulation;
     this.frameHours = frameHours;
     this.gridRows = gridRows;
     this.buses = feeder.busCount();
@@ -73,12 +102,16 @@ final class TradeOffReference {
       }
     }
     standardDemandKwh = demand;
-    for (int i = 0; i < buyers.size(); i++) {
-      for (int j = 0; j < sellers.size(); j++) {
-        if (buyers.get(i).limitPrice() >= sellers.get(j).limitPrice()) {
-          pairs.add(new int[] {i, j});
+    if (formulation == Formulation.PAIRS) {
+      for (int i = 0; i < buyers.size(); i++) {
+        for (int j = 0; j < sellers.size(); j++) {
+          if (buyers.get(i).limitPrice() >= sellers.get(j).limitPrice()) {
+            columns.add(new int[] {i, j});
+          }
         }
       }
+    } else {
+      bidColumns();
     }
     nr = new NewtonRaphsonSolver(feeder);
     PowerFlowResult base = nr.solve(null).copy();
@@ -88,6 +121,29 @@ final class TradeOffReference {
       vMinInForce[k] = Math.min(feeder.vMinPu(), base.vPu(k));
       vMaxInForce[k] = Math.max(feeder.vMaxPu(), base.vPu(k));
     }
+  }
+
+  /** {@code BIDS}: a column per bid that has a rational counterpart; the chain's levels. */
+  private void bidColumns() {
+    double minAsk = sellers.stream().mapToDouble(Bid::limitPrice).min().orElse(Double.NaN);
+    double maxLimit = buyers.stream().mapToDouble(Bid::limitPrice).max().orElse(Double.NaN);
+    for (int i = 0; i < buyers.size(); i++) {
+      if (buyers.get(i).limitPrice() >= minAsk) {
+        columns.add(new int[] {i, -1});
+      }
+    }
+    for (int j = 0; j < sellers.size(); j++) {
+      if (sellers.get(j).limitPrice() <= maxLimit) {
+        columns.add(new int[] {-1, j});
+      }
+    }
+    levels = columns.stream().filter(c -> c[0] >= 0)
+        .mapToDouble(c -> buyers.get(c[0]).limitPrice()).distinct().sorted().toArray();
+  }
+
+  /** Variables (columns) of the model: pairs or bid volumes. */
+  int variableCount() {
+    return columns.size();
   }
 
   /** The highest social welfare the book reaches (AC-feasible when {@code gridRows}). */
@@ -179,7 +235,7 @@ final class TradeOffReference {
   /** The model of one round. */
   private final class Model {
     final ExpressionsBasedModel m = new ExpressionsBasedModel();
-    final Variable[] x = new Variable[pairs.size()];
+    final Variable[] x = new Variable[columns.size()];
     final Expression[] injection = new Expression[buses]; // kW per bus (linear in x)
     final double[] at;
     final PowerFlowResult flow;
@@ -194,9 +250,7 @@ final class TradeOffReference {
     double welfare() {
       double w = 0;
       for (int q = 0; q < x.length; q++) {
-        int[] pr = pairs.get(q);
-        w += x[q].getValue().doubleValue() * (buyers.get(pr[0]).limitPrice()
-            - sellers.get(pr[1]).limitPrice());
+        w += x[q].getValue().doubleValue() * welfarePerKwh(columns.get(q));
       }
       return w;
     }
@@ -204,9 +258,7 @@ final class TradeOffReference {
     double fill() {
       double s = 0;
       for (int q = 0; q < x.length; q++) {
-        if (buyers.get(pairs.get(q)[0]).buyerClass() == BuyerClass.STANDARD) {
-          s += x[q].getValue().doubleValue();
-        }
+        s += standard(columns.get(q)) ? x[q].getValue().doubleValue() : 0;
       }
       return standardDemandKwh > 0 ? s / standardDemandKwh : 0;
     }
@@ -214,10 +266,14 @@ final class TradeOffReference {
     double[] injection() {
       double[] kw = new double[buses];
       for (int q = 0; q < x.length; q++) {
-        int[] pr = pairs.get(q);
+        int[] c = columns.get(q);
         double v = x[q].getValue().doubleValue() / frameHours;
-        kw[feeder.indexOf(sellers.get(pr[1]).bus())] += v;
-        kw[feeder.indexOf(buyers.get(pr[0]).bus())] -= v;
+        if (c[1] >= 0) {
+          kw[feeder.indexOf(sellers.get(c[1]).bus())] += v;
+        }
+        if (c[0] >= 0) {
+          kw[feeder.indexOf(buyers.get(c[0]).bus())] -= v;
+        }
       }
       return kw;
     }
@@ -241,12 +297,13 @@ final class TradeOffReference {
       PowerFlowResult flow, double[][] dv, double[] gradient) {
     Model md = new Model(at, flow, dv);
     ExpressionsBasedModel m = md.m;
+    boolean pairs = formulation == Formulation.PAIRS; // else a bid's quantity is its bound
     Expression[] buyerCap = new Expression[buyers.size()];
     Expression[] sellerCap = new Expression[sellers.size()];
-    for (int i = 0; i < buyerCap.length; i++) {
+    for (int i = 0; pairs && i < buyerCap.length; i++) {
       buyerCap[i] = m.addExpression("b" + i).upper(buyers.get(i).quantityKwh());
     }
-    for (int j = 0; j < sellerCap.length; j++) {
+    for (int j = 0; pairs && j < sellerCap.length; j++) {
       sellerCap[j] = m.addExpression("s" + j).upper(sellers.get(j).quantityKwh());
     }
     Expression welfare = m.addExpression("welfare");
@@ -261,18 +318,37 @@ final class TradeOffReference {
       tie[k].set(p[k], -1);
     }
     Expression fill = m.addExpression("fill");
-    for (int q = 0; q < pairs.size(); q++) {
-      int[] pr = pairs.get(q);
-      Bid b = buyers.get(pr[0]);
-      Bid s = sellers.get(pr[1]);
+    Expression[] chain = formulation == Formulation.BIDS ? chain(m) : null;
+    for (int q = 0; q < columns.size(); q++) {
+      int[] c = columns.get(q);
       Variable x = m.addVariable("x" + q).lower(0);
       md.x[q] = x;
-      buyerCap[pr[0]].set(x, 1);
-      sellerCap[pr[1]].set(x, 1);
-      welfare.set(x, b.limitPrice() - s.limitPrice());
-      tie[feeder.indexOf(s.bus())].add(x, 1 / frameHours);
-      tie[feeder.indexOf(b.bus())].add(x, -1 / frameHours);
-      if (b.buyerClass() == BuyerClass.STANDARD && standardDemandKwh > 0) {
+      welfare.set(x, welfarePerKwh(c));
+      if (c[0] >= 0) {
+        Bid b = buyers.get(c[0]);
+        if (pairs) {
+          buyerCap[c[0]].set(x, 1);
+        } else {
+          x.upper(b.quantityKwh());
+        }
+        tie[feeder.indexOf(b.bus())].add(x, -1 / frameHours);
+        if (chain != null) { // bought at level L_k leaves the chain at k
+          chain[java.util.Arrays.binarySearch(levels, b.limitPrice())].set(x, -1);
+        }
+      }
+      if (c[1] >= 0) {
+        Bid s = sellers.get(c[1]);
+        if (pairs) {
+          sellerCap[c[1]].set(x, 1);
+        } else {
+          x.upper(s.quantityKwh());
+        }
+        tie[feeder.indexOf(s.bus())].add(x, 1 / frameHours);
+        if (chain != null) { // sold at ask a enters at the first level L_k ≥ a
+          chain[firstLevelAtLeast(s.limitPrice())].set(x, 1);
+        }
+      }
+      if (standard(c) && standardDemandKwh > 0) {
         fill.set(x, 1 / standardDemandKwh);
       }
     }
@@ -323,25 +399,90 @@ final class TradeOffReference {
       case WELFARE -> welfare.weight(1);
       case FILL -> fill.weight(1);
       case HEADROOM -> t.weight(1);
-      case LOSSES -> lossModel(m, p, at, gradient);
+      case LOSSES -> lossModel(m, p, at, gradient, flow);
     }
     return md;
   }
 
-  /** ½ (p − at)ᵀ H (p − at) + g·(p − at) as the objective (constant dropped). */
-  private void lossModel(ExpressionsBasedModel m, Variable[] p, double[] at, double[] g) {
-    double[][] h = hessian();
+  /**
+   * {@code BIDS}: the rows u_{k−1} − u_k + sold entering at k − bought at k = 0 of Hall's chain
+   * (class comment), with u_k ≥ 0 the supply at asks ≤ L_k not bought by buyers of limit ≤ L_k
+   * and the last u fixed at 0 (bought = sold); the caller adds the volumes.
+   */
+  private Expression[] chain(ExpressionsBasedModel m) {
+    Expression[] rows = new Expression[levels.length];
+    Variable previous = null;
+    for (int k = 0; k < levels.length; k++) {
+      Variable u = m.addVariable("u" + k).lower(0);
+      if (k == levels.length - 1) {
+        u.upper(0);
+      }
+      rows[k] = m.addExpression("chain" + k).level(0);
+      rows[k].set(u, -1);
+      if (previous != null) {
+        rows[k].set(previous, 1);
+      }
+      previous = u;
+    }
+    return rows;
+  }
+
+  /** Index of the first chain level ≥ {@code ask} (a tradeable seller has one). */
+  private int firstLevelAtLeast(double ask) {
+    int k = java.util.Arrays.binarySearch(levels, ask);
+    return k >= 0 ? k : -k - 1;
+  }
+
+  private double welfarePerKwh(int[] c) {
+    return (c[0] >= 0 ? buyers.get(c[0]).limitPrice() : 0)
+        - (c[1] >= 0 ? sellers.get(c[1]).limitPrice() : 0);
+  }
+
+  private boolean standard(int[] c) {
+    return c[0] >= 0 && buyers.get(c[0]).buyerClass() == BuyerClass.STANDARD;
+  }
+
+  /**
+   * ½ (p − at)ᵀ H (p − at) + g·(p − at) as the objective (constant dropped): g the AC gradient
+   * (Newton-Raphson differences at {@code at}), H the losses' curvature in branch flows — losses
+   * ≈ Σ_b r_b (P_b² + Q_b²) / V_b², P_b the net load of the subtree below branch b, so H =
+   * Σ_b h_b a_b a_bᵀ with h_b = 2 r_b / (1000 V_b²) (kW, Ω, kV) and a_b the subtree's indicator.
+   * A variable per branch flow keeps the QP's quadratic diagonal (a dense 32 × 32 one made ojAlgo
+   * take seconds per solve). The curvature only steers the steps: a converged sequential QP is a
+   * stationary point of the AC losses themselves.
+   */
+  private void lossModel(ExpressionsBasedModel m, Variable[] p, double[] at, double[] g,
+      PowerFlowResult flow) {
     Expression objective = m.addExpression("losses-model").weight(1);
     for (int j = 1; j < buses; j++) {
-      double linear = g[j];
-      for (int k = 1; k < buses; k++) {
-        linear -= h[j][k] * at[k];
-        if (h[j][k] != 0) {
-          objective.add(p[j], p[k], 0.5 * h[j][k]);
+      objective.set(p[j], g[j]);
+    }
+    for (int c = 1; c < buses; c++) { // branch c − 1 feeds bus c
+      double kv = feeder.baseKv() * flow.vPu(c);
+      double h = 2 * feeder.branchROhm(c - 1) / (1000 * kv * kv);
+      Variable f = m.addVariable("f" + c);
+      Expression subtree = m.addExpression("flow" + c).level(0);
+      subtree.set(f, -1);
+      double atFlow = 0;
+      for (int j = 1; j < buses; j++) {
+        if (below(j, c)) {
+          subtree.set(p[j], 1);
+          atFlow += at[j];
         }
       }
-      objective.add(p[j], linear);
+      objective.set(f, f, 0.5 * h);
+      objective.set(f, -h * atFlow);
     }
+  }
+
+  /** Whether bus index j is c or lies below it. */
+  private boolean below(int j, int c) {
+    for (int k = j; k > 0; k = feeder.parentIndex(k)) {
+      if (k == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** ∂losses/∂p_j (kW per kW) at p, central differences of Newton-Raphson. */
@@ -357,34 +498,6 @@ final class TradeOffReference {
       g[j] = (up - down) / (2 * STEP_KW);
     }
     return g;
-  }
-
-  /** Hessian of the losses at the base case (differences of gradients), symmetrised. */
-  private double[][] hessian() {
-    if (hessian == null) {
-      double[][] h = new double[buses][buses];
-      double[] zero = new double[buses];
-      for (int k = 1; k < buses; k++) {
-        double[] up = zero.clone();
-        up[k] = STEP_KW;
-        double[] down = zero.clone();
-        down[k] = -STEP_KW;
-        double[] gUp = lossGradient(up);
-        double[] gDown = lossGradient(down);
-        for (int j = 1; j < buses; j++) {
-          h[j][k] = (gUp[j] - gDown[j]) / (2 * STEP_KW);
-        }
-      }
-      for (int j = 1; j < buses; j++) {
-        for (int k = j + 1; k < buses; k++) {
-          double s = (h[j][k] + h[k][j]) / 2;
-          h[j][k] = s;
-          h[k][j] = s;
-        }
-      }
-      hessian = h;
-    }
-    return hessian;
   }
 
   /** [k][j]: p.u. at bus k per kW injected at bus j, forward differences of NR at p. */
