@@ -88,7 +88,7 @@ class ParetoFrontQualityTest {
     List<double[]> exactFront = new ArrayList<>(); // {welfare, trade-off oriented}
     for (int s = 0; s <= SAMPLES; s++) {
       double w = farEnd + (best - farEnd) * s / SAMPLES;
-      exactFront.add(new double[] {w, oriented(tradeOff, at(exact, goal, w))});
+      exactFront.add(new double[] {w, oriented(tradeOff, exact.valueAt(goal, w))});
     }
     double tRange = exactFront.get(0)[1] - exactFront.get(SAMPLES)[1];
     double wRange = best - farEnd;
@@ -99,7 +99,7 @@ class ParetoFrontQualityTest {
       double w = p.value(0);
       double t = oriented(tradeOff, p.value(1));
       assertTrue(w <= best + 0.001 * wRange + 1e-9, "welfare " + w + " above the exact " + best);
-      double exactT = oriented(tradeOff, at(exact, goal, Math.min(w, best)));
+      double exactT = oriented(tradeOff, exact.valueAt(goal, Math.min(w, best)));
       assertTrue(t <= exactT + 0.001 * Math.max(tRange, Math.abs(exactT)),
           tradeOff + " " + p.value(1) + " at welfare " + w + " beats the exact front's "
               + exactT);
@@ -141,7 +141,7 @@ class ParetoFrontQualityTest {
     List<double[]> exactFront = new ArrayList<>();
     for (int s = 0; s <= SAMPLES; s++) {
       double w = farEnd + (best - farEnd) * s / SAMPLES;
-      exactFront.add(new double[] {w, oriented(tradeOff, at(exact, goal, w))});
+      exactFront.add(new double[] {w, oriented(tradeOff, exact.valueAt(goal, w))});
     }
     double[] nadir = {farEnd, exactFront.get(SAMPLES)[1]};
     double exactArea = polyline(exactFront, nadir);
@@ -171,14 +171,6 @@ class ParetoFrontQualityTest {
     };
   }
 
-  private static double at(TradeOffReference exact, TradeOffReference.Goal goal, double w) {
-    return switch (goal) {
-      case FILL -> exact.fillAt(w);
-      case LOSSES -> exact.lossesAt(w);
-      case HEADROOM -> exact.headroomAt(w);
-      case WELFARE -> throw new IllegalArgumentException();
-    };
-  }
 
   private static double oriented(Objective o, double v) {
     return o.maximised() ? v : -v;

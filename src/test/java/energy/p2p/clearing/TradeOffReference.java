@@ -168,6 +168,16 @@ final class TradeOffReference {
     return solve(Goal.LOSSES, w).value;
   }
 
+  /** The best trade-off value among trades of welfare ≥ {@code w} ({@link #fillAt} etc.). */
+  double valueAt(Goal goal, double w) {
+    return switch (goal) {
+      case FILL -> fillAt(w);
+      case LOSSES -> lossesAt(w);
+      case HEADROOM -> headroomAt(w);
+      case WELFARE -> throw new IllegalArgumentException("welfare is not a trade-off");
+    };
+  }
+
   /** Welfare of the trades that are best in the trade-off objective alone (the front's far end). */
   double welfareAtBest(Goal goal) {
     Result best = solve(goal, Double.NEGATIVE_INFINITY);

@@ -54,19 +54,11 @@ class TradeOffReferenceTest {
     double farEnd = pairs.welfareAtBest(goal);
     for (int s = 0; s <= 4; s++) {
       double w = farEnd + (best - farEnd) * s / 4;
-      double expected = at(pairs, goal, w);
-      double actual = at(compact, goal, w);
+      double expected = pairs.valueAt(goal, w);
+      double actual = compact.valueAt(goal, w);
       assertEquals(expected, actual, 1e-5 * Math.max(1, Math.abs(expected)),
           goal + " at welfare " + w);
     }
   }
 
-  private static double at(TradeOffReference exact, TradeOffReference.Goal goal, double w) {
-    return switch (goal) {
-      case FILL -> exact.fillAt(w);
-      case LOSSES -> exact.lossesAt(w);
-      case HEADROOM -> exact.headroomAt(w);
-      case WELFARE -> throw new IllegalArgumentException();
-    };
-  }
 }
