@@ -16,10 +16,12 @@ import java.util.Map;
  * anchors ("the welfare optimum under limits tightened by h") give out near the front's far end:
  * there the tightened limits leave the successive LP almost no room, and its margins make the LP
  * infeasible. Here headroom t is a variable — v_k − t ≥ vMin and v_k + t ≤ vMax at every bus but
- * the substation, t ≥ 0 (so every point keeps the feeder's own limits, which imply the ones in
- * force), v linearised around the AC operating point ({@link RowSensitivity}) — and the LP
- * maximises either t, then welfare at that t (the front's far end, {@link #mostHeadroom}), or
- * welfare + λ·t (its supported points, {@link #weighted}). Each is re-linearised at the AC load
+ * the substation (as rows only where they can bind: the buses near the least margin, then every
+ * row the linear model finds broken at a solution), t ≥ 0 (so every point keeps the feeder's own
+ * limits, which imply the ones in force), v linearised around the AC operating point
+ * ({@link RowSensitivity}) — and the LP
+ * maximises either t, then welfare at that t (the front's far end), or welfare + λ·t (its
+ * supported points), {@link #weighted}. Each is re-linearised at the AC load
  * flow of its own decoded trades, {@value #ROUNDS} rounds at most; the best AC-feasible round
  * wins.
  *
@@ -98,16 +100,11 @@ final class HeadroomLp {
   }
 
   /**
-   * Volumes {buyers, sellers} (merit order) of the most headroom trades can give, and the most
-   * welfare at that headroom; null when no round is AC-feasible with headroom ≥ 0 or
-   * {@code start} (volumes of a point with headroom ≥ 0, where the first round linearises) has
-   * none.
+   * Volumes {buyers, sellers} (merit order) of the trades of most welfare + λ·headroom (λ per
+   * p.u.); λ = +∞: the most headroom trades can give, then the most welfare at it (the front's
+   * far end). Null when no round is AC-feasible with headroom ≥ 0, or when {@code start}
+   * (volumes of a point with headroom ≥ 0, where the first round linearises) has none.
    */
-  double[][] mostHeadroom(double[][] start) {
-    return solve(start, Double.POSITIVE_INFINITY);
-  }
-
-  /** As {@link #mostHeadroom}, for the trades of most welfare + λ·headroom (λ per p.u.). */
   double[][] weighted(double[][] start, double lambda) {
     return solve(start, lambda);
   }
