@@ -349,7 +349,7 @@ final class FrontSeeds {
 
   /** Fills solving a weighted problem: welfare + λ · (trade-off objective, oriented); or null. */
   private interface Weighted {
-    /** @param a, b the segment's ends (welfare end first), where a solver may start */
+    /** Between the segment's ends a (welfare end) and b, where a solver may start from. */
     double[] fills(double lambda, DoubleSolution a, DoubleSolution b);
   }
 
