@@ -166,6 +166,9 @@ public final class RunCommand implements Callable<Integer> {
         KafkaEndpoints.lines(kafka, meterReadingsTopic), ticking ? KafkaEndpoints.gateTicks(kafka) : null);
     PrintWriter err = spec.commandLine().getErr();
     err.println("run: " + describe(options, topic, ticking, err));
+    var settlement = integrity.settlement();
+    RunEnvironment.heapStateWarning(env, settlement.deadline().plus(settlement.correctionHorizon()))
+        .ifPresent(w -> err.println("run: WARNING " + w));
     err.flush();
     var result = job.execute(env, "p2p-energy-trading run " + bidsTopic);
     err.println(result.isJobExecutionResult()

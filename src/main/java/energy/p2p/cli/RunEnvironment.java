@@ -2,9 +2,11 @@ package energy.p2p.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -50,6 +52,24 @@ final class RunEnvironment {
     }
     env.configure(conf);
     return env;
+  }
+
+  /**
+   * A warning when the state lives in the JVM heap (the hashmap backend, as under java -jar): the
+   * settlement keeps every frame's trades for {@code settlementKeeps} (deadline + correction
+   * horizon), and each checkpoint writes all of it, so checkpoint time — and with it the latency
+   * after gate closure — grows with that history. Empty with RocksDB (a cluster as in deploy/).
+   */
+  static Optional<String> heapStateWarning(StreamExecutionEnvironment env, Duration settlementKeeps) {
+    String backend = env.getConfiguration().get(StateBackendOptions.STATE_BACKEND);
+    if (!"hashmap".equalsIgnoreCase(backend)) {
+      return Optional.empty();
+    }
+    return Optional.of("state in the JVM heap (state backend hashmap, every checkpoint writes all of it); the "
+        + "settlement keeps each frame's trades for " + settlementKeeps.toHours() + " h (deadline + "
+        + "--correction-horizon), about the size of the frame's allocations, so state and checkpoint time grow "
+        + "with that history: for a large market run on a cluster with RocksDB (deploy/) or shorten "
+        + "--correction-horizon (docs/operations.md, 3. Scale)");
   }
 
   /** The directory to set: the option, else none when the cluster has one, else ./checkpoints. */

@@ -11,6 +11,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,6 +34,19 @@ class RunEnvironmentTest {
     assertEquals("filesystem", conf.get(CheckpointingOptions.CHECKPOINT_STORAGE));
     assertEquals(Duration.ofMinutes(5), conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT));
     assertEquals(1000, env.getCheckpointConfig().getCheckpointInterval());
+  }
+
+  @Test
+  void aHeapStateBackendIsNamedWithWhatTheSettlementKeepsAndRocksDbIsNot() {
+    StreamExecutionEnvironment env =
+        new RunEnvironment(Duration.ofSeconds(1), dir.toString(), null, Duration.ofMinutes(10)).create();
+    String warning = RunEnvironment.heapStateWarning(env, Duration.ofHours(169)).orElseThrow();
+    assertTrue(warning.contains("169 h") && warning.contains("--correction-horizon"), warning);
+
+    Configuration rocks = new Configuration();
+    rocks.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    env.configure(rocks);
+    assertTrue(RunEnvironment.heapStateWarning(env, Duration.ofHours(169)).isEmpty());
   }
 
   @Test
