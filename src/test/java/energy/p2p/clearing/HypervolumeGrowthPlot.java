@@ -78,7 +78,7 @@ public final class HypervolumeGrowthPlot {
     List<double[]> exactFront = new ArrayList<>(); // {welfare, trade-off, more is better}
     for (int s = 0; s <= SAMPLES; s++) {
       double w = farEnd + (best - farEnd) * s / SAMPLES;
-      exactFront.add(new double[] {w, oriented(b.tradeOff(), exactAt(exact, b.goal(), w))});
+      exactFront.add(new double[] {w, oriented(b.tradeOff(), exact.valueAt(b.goal(), w))});
     }
     double[] nadir = {farEnd, exactFront.get(SAMPLES)[1]};
     double exactArea = trapezoids(exactFront, nadir);
@@ -108,15 +108,6 @@ public final class HypervolumeGrowthPlot {
       area += (hi[1] - lo[1]) * ((lo[0] + hi[0]) / 2 - nadir[0]);
     }
     return area;
-  }
-
-  private static double exactAt(TradeOffReference exact, TradeOffReference.Goal goal, double w) {
-    return switch (goal) {
-      case FILL -> exact.fillAt(w);
-      case LOSSES -> exact.lossesAt(w);
-      case HEADROOM -> exact.headroomAt(w);
-      case WELFARE -> throw new IllegalArgumentException("welfare is not a trade-off");
-    };
   }
 
   private static double oriented(Objective o, double v) {
