@@ -201,13 +201,13 @@ final class FrontSeeds {
     }
     double first = 1e3 * (maxPrice() + 0.01) * config.frameHours() / spread;
     anchorSolves++;
-    DoubleSolution extreme = probe(toFills(descent.maximise(start, first, EXTREME_STEPS)),
+    DoubleSolution extreme = probe(fillsOf(descent.maximise(start, first, EXTREME_STEPS)),
         defaultAlpha);
     dichotomy(welfare, extreme, k, Math.min(probes - 1, LOSS_WEIGHTS), (lambda, a, b) -> {
       anchorSolves++;
       DoubleSolution from = socialWelfare(a) + lambda * oriented(a, k)
           >= socialWelfare(b) + lambda * oriented(b, k) ? a : b;
-      return toFills(descent.maximise(volumesOf(from), lambda, STEPS));
+      return fillsOf(descent.maximise(volumesOf(from), lambda, STEPS));
     });
   }
 
@@ -252,7 +252,7 @@ final class FrontSeeds {
     anchorSolves++;
     double[][] volumes = lp.weighted(volumesOf(start), lambda);
     issues.addAll(lp.issues());
-    return volumes == null ? null : toFills(volumes);
+    return volumes == null ? null : fillsOf(volumes);
   }
 
   /** The ε-constraint ladder: welfare optima at headroom ≥ h for rising h. */
@@ -275,21 +275,6 @@ final class FrontSeeds {
         return;
       }
     }
-  }
-
-  /** Volumes {buyers, sellers} of an evaluated seed's fills. */
-  private double[][] volumesOf(DoubleSolution s) {
-    double[] v = ((FillSolution) s).values();
-    int n = book.buyerCount();
-    double[] buy = new double[n];
-    double[] sell = new double[book.sellerCount()];
-    for (int i = 0; i < n; i++) {
-      buy[i] = v[i] * book.buyQtyKwh[i];
-    }
-    for (int j = 0; j < sell.length; j++) {
-      sell[j] = v[n + j] * book.sellQtyKwh[j];
-    }
-    return new double[][] {buy, sell};
   }
 
   /** Bisections of [reached, missed] headroom targets, each one ε-constraint probe. */
@@ -330,19 +315,16 @@ final class FrontSeeds {
     if (tight.violations(grid.solver().solve(decoder.injectionKw()), new double[3]) > 0) {
       volumes = new LinearisedSeed(book, decoder, grid.solver(), tight, config).solve(volumes);
     }
-    return toFills(volumes);
+    return fillsOf(volumes);
   }
 
-  private double[] toFills(double[][] volumes) {
-    int n = book.buyerCount();
-    double[] fills = new double[n + book.sellerCount()];
-    for (int i = 0; i < n; i++) {
-      fills[i] = Math.min(1.0, volumes[0][i] / book.buyQtyKwh[i]);
-    }
-    for (int j = 0; j < book.sellerCount(); j++) {
-      fills[n + j] = Math.min(1.0, volumes[1][j] / book.sellQtyKwh[j]);
-    }
-    return fills;
+  private double[] fillsOf(double[][] volumes) {
+    return book.fills(volumes[0], volumes[1]);
+  }
+
+  /** Volumes {buyers, sellers} of an evaluated seed's fills. */
+  private double[][] volumesOf(DoubleSolution s) {
+    return book.volumes(((FillSolution) s).values());
   }
 
   // ---- the weighted-sum dichotomy ----

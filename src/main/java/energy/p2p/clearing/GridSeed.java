@@ -91,7 +91,7 @@ final class GridSeed {
           issues.add("the linearised seed broke a limit in the AC load flow: curtailed until it"
               + " did not");
         }
-        return toFills(buy, sell);
+        return book.fills(buy, sell);
       }
       if (round > 0 || linearised == null) {
         curtailTrades(buy, sell);
@@ -100,7 +100,7 @@ final class GridSeed {
     kind = Kind.INFEASIBLE;
     issues.add("no seed passed the AC load flow after " + ROUNDS + " rounds: the search starts"
         + " from the last one and from no trade");
-    return toFills(buy, sell);
+    return book.fills(buy, sell);
   }
 
   private void curtailTrades(double[] buy, double[] sell) {
@@ -124,17 +124,5 @@ final class GridSeed {
       buy[decoder.tradeBuyer(t)] += kwh[t];
       sell[decoder.tradeSeller(t)] += kwh[t];
     }
-  }
-
-  private double[] toFills(double[] buy, double[] sell) {
-    int n = book.buyerCount();
-    double[] fills = new double[n + book.sellerCount()];
-    for (int i = 0; i < n; i++) {
-      fills[i] = Math.min(1.0, buy[i] / book.buyQtyKwh[i]);
-    }
-    for (int j = 0; j < sell.length; j++) {
-      fills[n + j] = Math.min(1.0, sell[j] / book.sellQtyKwh[j]);
-    }
-    return fills;
   }
 }

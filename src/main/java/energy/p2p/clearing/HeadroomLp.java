@@ -106,10 +106,6 @@ final class HeadroomLp {
    * (volumes of a point with headroom ≥ 0, where the first round linearises) has none.
    */
   double[][] weighted(double[][] start, double lambda) {
-    return solve(start, lambda);
-  }
-
-  private double[][] solve(double[][] start, double lambda) {
     issues.clear();
     hallLevels.clear();
     voltageRows.clear();

@@ -4,7 +4,6 @@ import energy.p2p.grid.PowerFlowResult;
 import energy.p2p.grid.RadialFeeder;
 import energy.p2p.grid.RowSensitivity;
 import energy.p2p.grid.limits.FeederGrid;
-import java.util.Arrays;
 
 /**
  * Points of the welfare–losses front: trades that maximise welfare − λ·losses (kW, AC load flow),
@@ -36,7 +35,6 @@ final class LossDescent {
   /** Per bus index, its buyers (sellers) in merit order: a price shift per bus keeps that order. */
   private final int[][] buyersAt;
   private final int[][] sellersAt;
-  private final int[] next; // per bus: position of the next buyer (seller) in the merge
   private final double[][] mix;
 
   LossDescent(MarketBook book, FillDecoder decoder, FeederGrid grid, ClearingConfig config) {
@@ -49,7 +47,6 @@ final class LossDescent {
     this.perBus = new double[feeder.busCount()];
     this.buyersAt = byBus(book.buyBus, feeder.busCount());
     this.sellersAt = byBus(book.sellBus, feeder.busCount());
-    this.next = new int[feeder.busCount()];
     this.mix = new double[][] {new double[book.buyerCount()], new double[book.sellerCount()]};
   }
 
@@ -179,9 +176,9 @@ final class LossDescent {
     for (int b = 0; b < shift.length; b++) {
       shift[b] = lambda * mlf[b] / frameHours;
     }
-    Arrays.fill(next, 0);
-    int[] sellNext = new int[next.length];
-    int i = nextBuyer(shift);
+    int[] buyNext = new int[shift.length]; // per bus: position of its next buyer in the merge
+    int[] sellNext = new int[shift.length];
+    int i = nextBuyer(shift, buyNext);
     int j = nextSeller(shift, sellNext);
     double buyLeft = i >= 0 ? book.buyQtyKwh[i] : 0;
     double sellLeft = j >= 0 ? book.sellQtyKwh[j] : 0;
@@ -193,8 +190,8 @@ final class LossDescent {
       buyLeft -= q;
       sellLeft -= q;
       if (buyLeft <= 1e-12) {
-        next[book.buyBus[i]]++;
-        i = nextBuyer(shift);
+        buyNext[book.buyBus[i]]++;
+        i = nextBuyer(shift, buyNext);
         buyLeft = i >= 0 ? book.buyQtyKwh[i] : 0;
       }
       if (sellLeft <= 1e-12) {
@@ -207,12 +204,12 @@ final class LossDescent {
   }
 
   /** The untaken buyer of highest shifted limit (−1 if none). */
-  private int nextBuyer(double[] shift) {
+  private int nextBuyer(double[] shift, int[] buyNext) {
     int best = -1;
     double bestValue = Double.NEGATIVE_INFINITY;
     for (int b = 0; b < buyersAt.length; b++) {
-      if (next[b] < buyersAt[b].length) {
-        int i = buyersAt[b][next[b]];
+      if (buyNext[b] < buyersAt[b].length) {
+        int i = buyersAt[b][buyNext[b]];
         double v = book.buyLimit[i] + shift[b];
         if (best < 0 || v > bestValue) {
           best = i;

@@ -155,6 +155,33 @@ public final class MarketBook {
     return sum;
   }
 
+  /** Fills (share of each bid's quantity, ≤ 1; buyers then sellers) of volumes in kWh. */
+  double[] fills(double[] buyKwh, double[] sellKwh) {
+    int n = buyerCount();
+    double[] fills = new double[n + sellerCount()];
+    for (int i = 0; i < n; i++) {
+      fills[i] = Math.min(1.0, buyKwh[i] / buyQtyKwh[i]);
+    }
+    for (int j = 0; j < sellKwh.length; j++) {
+      fills[n + j] = Math.min(1.0, sellKwh[j] / sellQtyKwh[j]);
+    }
+    return fills;
+  }
+
+  /** Volumes {buyers, sellers} in kWh of fills (buyers then sellers): the inverse of {@link #fills}. */
+  double[][] volumes(double[] fills) {
+    int n = buyerCount();
+    double[] buy = new double[n];
+    double[] sell = new double[sellerCount()];
+    for (int i = 0; i < n; i++) {
+      buy[i] = fills[i] * buyQtyKwh[i];
+    }
+    for (int j = 0; j < sell.length; j++) {
+      sell[j] = fills[n + j] * sellQtyKwh[j];
+    }
+    return new double[][] {buy, sell};
+  }
+
   public int buyerCount() {
     return buyers.length;
   }

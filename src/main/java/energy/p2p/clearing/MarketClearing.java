@@ -170,15 +170,7 @@ public final class MarketClearing {
    * price split its trades get, and the evaluations spent.
    */
   private record Outcome(List<FrontPoint> points, int chosen, double[] values, double alpha,
-      long evaluations, List<String> anchorIssues) {
-    Outcome(List<FrontPoint> points, int chosen, double[] values, double alpha, long evaluations) {
-      this(points, chosen, values, alpha, evaluations, List.of());
-    }
-
-    Outcome withIssues(List<String> issues) {
-      return new Outcome(points, chosen, values, alpha, evaluations, issues);
-    }
-  }
+      long evaluations, List<String> anchorIssues) {}
 
   /** The welfare-pair search from the seed, stopping at {@code upperBound} (package: tests). */
   SeededNsga2 search(MarketBook book, FillDecoder decoder, double[] seedFills,
@@ -219,7 +211,7 @@ public final class MarketClearing {
     List<FrontPoint> points = front.points();
     int chosen = config.compromiseRule().choose(config, points);
     if (chosen < 0) {
-      return new Outcome(points, -1, null, Double.NaN, search.evaluations());
+      return new Outcome(points, -1, null, Double.NaN, search.evaluations(), List.of());
     }
     double[] values = ((FillSolution) front.solutions().get(chosen)).values();
     double alpha = config.compromiseRule().polishAlpha(points, values[values.length - 1]);
@@ -230,7 +222,7 @@ public final class MarketClearing {
     withPolished.set(chosen, published);
     points = FrontExtractor.nondominated(withPolished);
     chosen = nearest(points, published); // itself, or a duplicate within 1e-9 kept instead
-    return new Outcome(points, chosen, values, alpha, search.evaluations());
+    return new Outcome(points, chosen, values, alpha, search.evaluations(), List.of());
   }
 
   /**
@@ -276,12 +268,11 @@ public final class MarketClearing {
     }
     int chosen = config.compromiseRule().choose(config, points);
     if (chosen < 0) {
-      return new Outcome(points, -1, null, Double.NaN, search.evaluations())
-          .withIssues(fs.issues());
+      return new Outcome(points, -1, null, Double.NaN, search.evaluations(), fs.issues());
     }
     double[] genotype = ((FillSolution) front.get(chosen)).values();
     return new Outcome(points, chosen, genotype, problem.alpha(genotype[genotype.length - 1]),
-        search.evaluations()).withIssues(fs.issues());
+        search.evaluations(), fs.issues());
   }
 
   /**
